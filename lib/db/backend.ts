@@ -1,0 +1,95 @@
+// The one place that knows which database runs: embedded PGlite (DATABASE_URL unset) or a
+// PostgreSQL server (DATABASE_URL set). Everything else sees a Prisma client and `exec`/`query`.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { getEnv } from "../env";
+
+export type BackendKind = "pglite" | "postgresql";
+
+export interface Backend {
+  kind: BackendKind;
+  /** A human description without secrets, for logs. */
+  label: string;
+  adapter: SqlDriverAdapterFactory;
+  /** Runs SQL that may hold several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+// PostgreSQL connections per app instance: 2 cores here, so a small pool is enough (default 10).
+const PG_POOL_SIZE = Number(process.env.RAIO_PG_POOL_SIZE ?? 10);
+
+export function createBackend(): Backend {
+  const env = getEnv();
+  if (env.DATABASE_URL) return createPostgresBackend(env.DATABASE_URL);
+  return createPgliteBackend(env.RAIO_DATA_DIR);
+}
+
+function createPostgresBackend(url: string): Backend {
+  const u = new URL(url);
+  // Host, port, user and database are passed separately (a connectionString confuses the shadow DB).
+  const config: pg.PoolConfig = {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    database: decodeURIComponent(u.pathname.slice(1)),
+    max: PG_POOL_SIZE,
+    allowExitOnIdle: true,
+  };
+  const socketDir = u.searchParams.get("host");
+  if (socketDir) config.host = socketDir;
+  const pool = new pg.Pool(config);
+  // An idle client error (server restart) must not crash the process.
+  pool.on("error", (err) => console.error("[db] erro em conexão ociosa do PostgreSQL:", err.message));
+  return {
+    kind: "postgresql",
+    label: `PostgreSQL ${config.host}:${config.port}/${config.database}`,
+    adapter: new PrismaPg(pool),
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params) {
+      const res = await pool.query(sql, params as unknown[]);
+      return res.rows;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function createPgliteBackend(dataDir: string): Backend {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = new PGlite({
+    dataDir: inMemory ? undefined : dataDir,
+    // Without this, crash recovery after an unclean stop re-arms a progress timer forever.
+    startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
+  });
+  let closed = false;
+  return {
+    kind: "pglite",
+    label: inMemory ? "PGlite (memória)" : `PGlite ${dataDir}`,
+    adapter: new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory,
+    async exec(sql) {
+      await client.exec(sql);
+    },
+    async query(sql, params) {
+      const res = await client.query(sql, params as unknown[]);
+      return res.rows as never;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}

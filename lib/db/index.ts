@@ -1,0 +1,58 @@
+// The one Prisma client of the process, on the backend lib/db/backend.ts chooses.
+import { PrismaClient } from "./generated/client";
+import { createBackend, type Backend } from "./backend";
+
+export type { Backend, BackendKind } from "./backend";
+export * from "./generated/enums";
+export { Prisma } from "./generated/client";
+export type { PrismaClient } from "./generated/client";
+
+interface DbState {
+  backend: Backend;
+  prisma: PrismaClient;
+}
+
+// Kept on globalThis so that Next's hot reload does not open a second PGlite on the same data dir.
+const holder = globalThis as unknown as { __raioDb?: DbState; __raioDbHooks?: boolean };
+
+function state(): DbState {
+  if (!holder.__raioDb) {
+    const backend = createBackend();
+    const prisma = new PrismaClient({ adapter: backend.adapter });
+    holder.__raioDb = { backend, prisma };
+    installExitHooks();
+  }
+  return holder.__raioDb;
+}
+
+/** The Prisma client. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_t, prop) {
+    const client = state().prisma as unknown as Record<string | symbol, unknown>;
+    const value = client[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export function getBackend(): Backend {
+  return state().backend;
+}
+
+/** Closes the database (PGlite must be closed cleanly or its data dir may need recovery). */
+export async function closeDb(): Promise<void> {
+  const s = holder.__raioDb;
+  if (!s) return;
+  holder.__raioDb = undefined;
+  await s.prisma.$disconnect().catch(() => undefined);
+  await s.backend.close();
+}
+
+function installExitHooks(): void {
+  if (holder.__raioDbHooks) return;
+  holder.__raioDbHooks = true;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void closeDb().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    });
+  }
+}

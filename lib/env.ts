@@ -1,0 +1,51 @@
+// Environment, validated once with zod. Every setting has a documented default.
+import { z } from "zod";
+
+const envSchema = z.object({
+  // Unset: embedded PGlite in RAIO_DATA_DIR. Set: a PostgreSQL server.
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "DATABASE_URL deve começar com postgresql:// (ou deixe vazia para usar o banco embutido PGlite)",
+    })
+    .refine(
+      (v) => {
+        if (v === undefined) return true;
+        try {
+          const u = new URL(v);
+          return u.hostname !== "" && u.pathname.length > 1;
+        } catch {
+          return false;
+        }
+      },
+      { message: "DATABASE_URL malformada: esperado postgresql://usuario:senha@host:porta/banco" },
+    ),
+  // Where the embedded database lives; "memory://" keeps it in memory (tests).
+  RAIO_DATA_DIR: z.string().default("./data/pglite"),
+  // Leaflet tile URL template; empty = no tile layer (the map still works).
+  NEXT_PUBLIC_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  // Session lifetime in hours (default 12 h: one working shift).
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Configuração inválida em ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? ""}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between backends; this forgets the cached copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
