@@ -24,8 +24,10 @@ const envSchema = z.object({
     ),
   // Where the embedded database lives; "memory://" keeps it in memory (tests).
   RAIO_DATA_DIR: z.string().default("./data/pglite"),
-  // Leaflet tile URL template; empty = no tile layer (the map still works).
-  NEXT_PUBLIC_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  // Leaflet tile URL template, read at run time; empty = no tile layer (the map still works).
+  RAIO_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  // Attribution shown with the tiles.
+  RAIO_TILE_ATTRIBUTION: z.string().default("&copy; colaboradores do OpenStreetMap"),
   // Session lifetime in hours (default 12 h: one working shift).
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
 });

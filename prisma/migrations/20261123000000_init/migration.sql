@@ -56,6 +56,7 @@ CREATE TABLE "ApiToken" (
     "name" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
+    "role" "Role" NOT NULL DEFAULT 'AGENT',
     "createdById" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastUsedAt" TIMESTAMP(3),

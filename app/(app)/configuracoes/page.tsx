@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/current-user";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { getSettings } from "@/lib/settings/get-settings";
+import { db } from "@/lib/db";
+import { ROLE_LABEL } from "@/lib/auth/roles";
+import { TokensPanel } from "./_components/tokens-panel";
+import { SettingsForm } from "./_components/settings-form";
+
+export const metadata: Metadata = { title: "Configurações" };
+
+export default async function SettingsPage() {
+  const { allowed } = await requirePermission("configuracoes.write");
+  if (!allowed) return <AccessDenied />;
+  const [tokens, settings, users] = await Promise.all([
+    listApiTokens(),
+    getSettings(),
+    db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, email: true, role: true, active: true } }),
+  ]);
+  return (
+    <div className="mx-auto max-w-5xl space-y-8">
+      <h1 className="text-2xl font-semibold">Configurações</h1>
+      <section aria-labelledby="sec-regras" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sec-regras" className="text-lg font-semibold">Regras de atendimento e manutenção</h2>
+        <SettingsForm initial={settings} />
+      </section>
+      <section aria-labelledby="sec-tokens" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sec-tokens" className="text-lg font-semibold">Tokens de API (chatbot e integrações)</h2>
+        <TokensPanel
+          initial={tokens.map((t) => ({
+            id: t.id, name: t.name, role: t.role, prefix: t.prefix,
+            createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+            revokedAt: t.revokedAt?.toISOString() ?? null, createdBy: t.createdBy?.name ?? null,
+          }))}
+        />
+      </section>
+      <section aria-labelledby="sec-usuarios" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sec-usuarios" className="text-lg font-semibold">Usuários</h2>
+        <p className="text-sm text-slate-500">Novos usuários: <code>npm run user -- create --email … --name … --role ADMIN|AGENT|MANAGER</code></p>
+        <table className="mt-3 w-full text-sm">
+          <thead className="text-left text-slate-500"><tr><th className="py-1">Nome</th><th>E-mail</th><th>Perfil</th><th>Situação</th></tr></thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-slate-100">
+                <td className="py-1.5">{u.name}</td><td>{u.email}</td><td>{ROLE_LABEL[u.role]}</td><td>{u.active ? "Ativo" : "Desativado"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// The provider's settings, shared by the settings form and the API. Each default is documented.
+import { z } from "zod";
+
+export const settingsSchema = z.object({
+  // Days a trust unlock keeps a blocked contract released (IXC's usual default: 3).
+  trustUnlockDays: z.coerce.number().int().min(1, "mínimo 1 dia").max(15, "máximo 15 dias").default(3),
+  // A new trust unlock is refused when the last one is this recent and its overdue invoices are unpaid.
+  trustUnlockLookbackDays: z.coerce.number().int().min(1).max(365).default(30),
+  // Technology the chatbot flow expects when it passes none (null = any technology is green).
+  expectedTechnology: z.enum(["Fibra", "Radio", "ADSL"]).nullable().default("Fibra"),
+  // Downtime discount rule used when the order's subject chooses none.
+  discountRule: z.enum(["ANATEL_RQUAL", "IXC"]).default("ANATEL_RQUAL"),
+  // Largest maintenance region accepted, in km² (a city district is ~5–50 km²).
+  maxRegionAreaKm2: z.coerce.number().positive().max(100_000).default(500),
+  // Window in which logins that went offline count towards an outage suggestion, in minutes.
+  outageWindowMinutes: z.coerce.number().int().min(1).max(1440).default(30),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const settingsPatchSchema = settingsSchema.partial();

@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's chromium (no browser download); the built app is started on a fresh database with demo data.
+const PORT = Number(process.env.RAIO_E2E_PORT ?? 3210);
+// PGlite: a fresh data dir per run (the tests change data). PostgreSQL: the test command gives a fresh database.
+const DATA_DIR = process.env.RAIO_DATA_DIR ?? `/tmp/raio-e2e-${PORT}/pglite`;
+const FRESH = process.env.DATABASE_URL ? "" : `rm -rf ${DATA_DIR} && `;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: "pt-BR",
+    timezoneId: "America/Sao_Paulo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+      ],
+    },
+  },
+  webServer: {
+    // Demo data (small, for speed), then the production server. Tiles point nowhere: the app must cope.
+    command: `${FRESH}npx tsx prisma/seed.ts --if-empty --customers 1500 && npx next start --port ${PORT} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/login`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { RAIO_TILE_URL: "", NEXT_TELEMETRY_DISABLED: "1", RAIO_DATA_DIR: DATA_DIR },
+  },
+});

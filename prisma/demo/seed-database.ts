@@ -1,0 +1,171 @@
+// Fills an empty database with deterministic demo data: users, branches, plans, customers (batched,
+// bounded memory, with a progress bar), subjects, and maintenance regions with orders in every status.
+import { db, getBackend, type Prisma } from "../../lib/db";
+import { hashPassword } from "../../lib/auth/password";
+import { validatePolygon } from "../../lib/geo/validate-polygon";
+import { BRANCHES, NEIGHBORHOODS, PLANS } from "./city";
+import { buildStreets, createRng, generateBatch, type IdCounters } from "./generate-customers";
+
+export const DEMO_USERS = [
+  { email: "admin@raio.local", password: "raio-admin", name: "Ana Administradora", role: "ADMIN" },
+  { email: "agente@raio.local", password: "raio-agente", name: "Bruno Atendente", role: "AGENT" },
+  { email: "gestor@raio.local", password: "raio-gestor", name: "Carla Gestora", role: "MANAGER" },
+] as const;
+
+export const MAINTENANCE_MESSAGE =
+  "Olá, {{nome}}! Identificamos uma manutenção na rede da sua região (OS {{os}}). Nossa equipe já está trabalhando e a previsão de normalização é {{previsao}}. Não é preciso reiniciar seu equipamento. Pedimos desculpas pelo transtorno.";
+
+// Customers per transaction batch: big enough to amortise round trips, small enough for bounded memory.
+const BATCH_SIZE = 2_000;
+
+export interface SeedOptions {
+  customers: number;
+  seed: number;
+  now?: Date;
+  quiet?: boolean;
+}
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await db.user.count()) === 0 && (await db.customer.count()) === 0;
+}
+
+function progress(done: number, total: number, started: number, quiet: boolean) {
+  if (quiet) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+  const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+  process.stderr.write(
+    `\r[seed] [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done.toLocaleString("pt-BR")}/${total.toLocaleString("pt-BR")} clientes · ${Math.round(rate)}/s · faltam ~${eta}s   `,
+  );
+  if (done === total) process.stderr.write("\n");
+}
+
+export async function seedDatabase(opts: SeedOptions): Promise<{ customers: number; ms: number }> {
+  const started = Date.now();
+  const now = opts.now ?? new Date();
+  const quiet = opts.quiet ?? false;
+  const rng = createRng(opts.seed);
+
+  for (const u of DEMO_USERS) {
+    await db.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) } });
+  }
+  const branchIds = {} as Record<keyof typeof BRANCHES, number>;
+  for (const [key, b] of Object.entries(BRANCHES) as [keyof typeof BRANCHES, (typeof BRANCHES)[keyof typeof BRANCHES]][]) {
+    branchIds[key] = (await db.branch.create({ data: { ...b, city: "Campinas" }, select: { id: true } })).id;
+  }
+  const planIds: number[] = [];
+  for (const p of PLANS) planIds.push((await db.plan.create({ data: { ...p }, select: { id: true } })).id);
+
+  const streets = buildStreets(rng);
+  const ids: IdCounters = { contract: 1, login: 1, invoice: 1, trustUnlock: 1, phone: 1 };
+  const usedDocuments = new Set<string>();
+  for (let from = 1; from <= opts.customers; from += BATCH_SIZE) {
+    const to = Math.min(opts.customers + 1, from + BATCH_SIZE);
+    const batch = generateBatch(rng, streets, branchIds, planIds, from, to, ids, now, usedDocuments);
+    await db.$transaction(async (tx) => {
+      await tx.customer.createMany({ data: batch.customers });
+      await tx.customerPhone.createMany({ data: batch.phones });
+      await tx.contract.createMany({ data: batch.contracts });
+      await tx.login.createMany({ data: batch.logins });
+      await tx.invoice.createMany({ data: batch.invoices });
+      if (batch.trustUnlocks.length) await tx.trustUnlock.createMany({ data: batch.trustUnlocks });
+    }, { timeout: 120_000 });
+    progress(to - 1, opts.customers, started, quiet);
+  }
+  // Explicit ids were used for speed: move the sequences past them.
+  const backend = getBackend();
+  for (const table of ["Customer", "CustomerPhone", "Contract", "Login", "Invoice", "TrustUnlock"]) {
+    await backend.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1))`);
+  }
+
+  await seedMaintenance(now, rng);
+  return { customers: opts.customers, ms: Date.now() - started };
+}
+
+/** A rough polygon (n vertices, radius in metres, slightly irregular) around a point. */
+function blob(rng: () => number, lng: number, lat: number, radiusM: number, n: number): Prisma.InputJsonValue {
+  const ring: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (i / n) * 2 * Math.PI;
+    const r = radiusM * (0.75 + rng() * 0.4);
+    ring.push([lng + (r * Math.cos(a)) / (111_320 * Math.cos((lat * Math.PI) / 180)), lat + (r * Math.sin(a)) / 111_320]);
+  }
+  ring.push(ring[0]!);
+  return { type: "Polygon", coordinates: [ring] };
+}
+
+async function seedMaintenance(now: Date, rng: () => number) {
+  const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
+  const maintenance = await db.subject.create({
+    data: { name: "Manutenção em massa", isMaintenance: true, maintenanceMessage: MAINTENANCE_MESSAGE },
+  });
+  const rupture = await db.subject.create({
+    data: {
+      name: "Rompimento de fibra",
+      isMaintenance: true,
+      discountRule: "IXC",
+      maintenanceMessage: "{{nome}}, um rompimento de fibra afeta sua região. Técnicos em campo; previsão: {{previsao}}.",
+    },
+  });
+  await db.subject.create({ data: { name: "Suporte técnico" } });
+  await db.subject.create({ data: { name: "Financeiro" } });
+
+  const hood = (name: string) => NEIGHBORHOODS.find((n) => n.name === name)!;
+  const H = 3_600_000;
+  const orders: {
+    hood: string; radius: number; subjectId: number; status: "ABERTA" | "EM_EXECUCAO" | "FINALIZADA" | "CANCELADA";
+    description: string; openedAgoH: number; executedAgoH?: number; closedAgoH?: number; expectedInH: number; planned?: boolean;
+  }[] = [
+    { hood: "Taquaral", radius: 450, subjectId: maintenance.id, status: "EM_EXECUCAO", description: "Troca de OLT no POP Taquaral: clientes sem conexão", openedAgoH: 3, executedAgoH: 1, expectedInH: 3 },
+    { hood: "Barão Geraldo", radius: 500, subjectId: maintenance.id, status: "ABERTA", description: "Manutenção preventiva na caixa de emenda da Av. Albino", openedAgoH: 2, expectedInH: 30, planned: true },
+    { hood: "Ouro Verde", radius: 600, subjectId: rupture.id, status: "FINALIZADA", description: "Rompimento de cabo de 144 fibras por caminhão", openedAgoH: 240, executedAgoH: 239, closedAgoH: 233, expectedInH: -232 },
+    { hood: "Sousas", radius: 400, subjectId: maintenance.id, status: "CANCELADA", description: "Queda de energia no POP Sousas (aberta por engano)", openedAgoH: 50, expectedInH: -40 },
+  ];
+  for (const o of orders) {
+    const h = hood(o.hood);
+    const checked = validatePolygon(blob(rng, h.lng, h.lat, o.radius, 10));
+    if (!checked.ok) throw new Error(`Região de demonstração inválida (${o.hood}): ${checked.message}`);
+    const at = (agoH: number | undefined) => (agoH === undefined ? null : new Date(now.getTime() - agoH * H));
+    await db.$transaction(async (tx) => {
+      const order = await tx.serviceOrder.create({
+        data: {
+          subjectId: o.subjectId,
+          description: o.description,
+          responsible: "Equipe NOC",
+          expectedEndAt: new Date(now.getTime() + o.expectedInH * H),
+          status: o.status,
+          planned: o.planned ?? false,
+          announcedAt: o.planned ? at(o.openedAgoH) : null,
+          openedAt: at(o.openedAgoH)!,
+          openedById: admin.id,
+          executedAt: at(o.executedAgoH),
+          executedById: o.executedAgoH !== undefined ? admin.id : null,
+          finalizedAt: o.status === "FINALIZADA" ? at(o.closedAgoH) : null,
+          finalizedById: o.status === "FINALIZADA" ? admin.id : null,
+          cancelledAt: o.status === "CANCELADA" ? at(o.openedAgoH - 1) : null,
+          cancelledById: o.status === "CANCELADA" ? admin.id : null,
+          interruptionStart: o.status === "FINALIZADA" ? at(o.executedAgoH) : null,
+          interruptionEnd: o.status === "FINALIZADA" ? at(o.closedAgoH) : null,
+        },
+      });
+      await tx.maintenanceRegion.create({
+        data: {
+          serviceOrderId: order.id,
+          geometry: checked.geometry as unknown as Prisma.InputJsonValue,
+          minLng: checked.bbox[0], minLat: checked.bbox[1], maxLng: checked.bbox[2], maxLat: checked.bbox[3],
+          iconLng: checked.iconPoint[0], iconLat: checked.iconPoint[1],
+          areaM2: checked.areaM2, vertexCount: checked.vertexCount,
+        },
+      });
+      const events: Prisma.ServiceOrderEventCreateManyInput[] = [
+        { orderId: order.id, fromStatus: null, toStatus: "ABERTA", userId: admin.id, at: at(o.openedAgoH)! },
+      ];
+      if (o.executedAgoH !== undefined) events.push({ orderId: order.id, fromStatus: "ABERTA", toStatus: "EM_EXECUCAO", userId: admin.id, at: at(o.executedAgoH)! });
+      if (o.status === "FINALIZADA") events.push({ orderId: order.id, fromStatus: "EM_EXECUCAO", toStatus: "FINALIZADA", userId: admin.id, at: at(o.closedAgoH)! });
+      if (o.status === "CANCELADA") events.push({ orderId: order.id, fromStatus: "ABERTA", toStatus: "CANCELADA", userId: admin.id, at: at(o.openedAgoH - 1)! });
+      await tx.serviceOrderEvent.createMany({ data: events });
+    });
+  }
+  await db.geoVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): everything, on a fresh machine too. Installs what is missing
+# (node_modules, Debian's chromium, PostgreSQL 15), starts a throwaway PostgreSQL cluster on a loopback
+# port, then: typecheck, unit tests, integration tests on PGlite and on PostgreSQL, the production build,
+# and the Playwright end-to-end tests in Chromium against the built app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 VITE_CONFIG_NATIVE_IGNORE_WARNING=true
+PG_PORT=${RAIO_TEST_PG_PORT:-55432}
+step() { printf '\n\033[1m== %s\033[0m (%s)\n' "$*" "$(date +%T)"; }
+
+step "dependências"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund
+fi
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "instalando pacotes Debian: ${need_apt[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+step "PostgreSQL descartável na porta $PG_PORT"
+PG_URL=$(scripts/pg-throwaway.sh start "$PG_PORT")
+trap 'scripts/pg-throwaway.sh stop "$PG_PORT"' EXIT
+echo "$PG_URL"
+
+step "typecheck"
+npx tsc --noEmit
+
+step "testes unitários"
+npx vitest run --project unit
+
+step "testes de integração — PGlite"
+RAIO_TEST_BACKEND=pglite npx vitest run --project integration
+
+step "testes de integração — PostgreSQL 15"
+RAIO_TEST_BACKEND=postgresql RAIO_TEST_PG_URL="$PG_URL" npx vitest run --project integration
+
+step "build de produção"
+npx next build
+
+step "end-to-end (Playwright + Chromium) — PGlite"
+E2E_DIR=$(mktemp -d /tmp/raio-e2e-XXXX)
+RAIO_DATA_DIR="$E2E_DIR/pglite" npx playwright test
+
+step "end-to-end (Playwright + Chromium) — PostgreSQL 15"
+psql "$PG_URL" -qc "CREATE DATABASE raio_e2e" >/dev/null
+DATABASE_URL="${PG_URL%/postgres}/raio_e2e" RAIO_E2E_PORT=3211 npx playwright test
+rm -rf "$E2E_DIR"
+echo
+echo "todos os testes passaram"
