@@ -205,7 +205,7 @@ describe("computeDiagnostics", () => {
               expect(result.paths[name]).toBe(result.variables[name] === GREEN_VALUE[name] ? "verde" : "vermelho");
             }
           }
-          const expected = input.expectedTechnology ?? null;
+          const expected = input.expectedTechnology ?? settings.expectedTechnology;
           const tech = result.variables.diagnosticoAcessoTecnologia;
           expect(result.paths.diagnosticoAcessoTecnologia).toBe(expected === null || tech === expected ? "verde" : "vermelho");
         }),
@@ -231,5 +231,11 @@ describe("computeDiagnostics", () => {
         }),
       );
     });
+  });
+});
+
+describe("DEFAULT_DIAGNOSTICS_SETTINGS", () => {
+  it("are the provider settings' defaults: 3-day unlocks, 30-day lookback", () => {
+    expect(DEFAULT_DIAGNOSTICS_SETTINGS).toMatchObject({ trustUnlockDays: 3, trustUnlockLookbackDays: 30 });
   });
 });

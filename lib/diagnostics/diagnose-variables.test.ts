@@ -196,7 +196,7 @@ describe("diagnosticoAcessoFranquiatindgida", () => {
 
   it("names the central without a phone when the branch has none", () => {
     const result = diagnoseAcessoFranquiatindgida({
-      customer: { active: true, branch: { central: "Central Sul", centralPhone: null } },
+      customer: { branch: { central: "Central Sul", centralPhone: null } },
       contract: plan(1),
       login: makeLogin({ dataUsedMb: 1024 }),
     });

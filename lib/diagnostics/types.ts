@@ -2,6 +2,7 @@
 // the chatbot flows (Opa! Suite-like), kept letter for letter — the misspellings "Desbloquio" and
 // "Franquiatindgida" included. Everything here is plain data; lib/diagnostics does no I/O.
 import type { AccessStatus, ContractStatus, LoginStatus, Technology } from "../db/generated/enums";
+import { DEFAULT_SETTINGS } from "../validation/settings";
 
 export type { AccessStatus, ContractStatus, LoginStatus, Technology };
 
@@ -182,11 +183,15 @@ export interface DiagnosticsSettings {
   expectedTechnology: TechnologyValue | null;
 }
 
+/**
+ * The defaults of the provider's settings (lib/validation/settings.ts is the one place they are written):
+ * 3-day unlocks, a 30-day lookback, and the expected technology there.
+ */
 export const DEFAULT_DIAGNOSTICS_SETTINGS: Readonly<DiagnosticsSettings> = Object.freeze({
-  trustUnlockDays: 3, // "typically 3" (DOMAIN.md); IXC's default as well
-  trustUnlockLookbackDays: 30, // one billing cycle
-  expectedTechnology: null, // flows pass their own expectation
-});
+  trustUnlockDays: DEFAULT_SETTINGS.trustUnlockDays,
+  trustUnlockLookbackDays: DEFAULT_SETTINGS.trustUnlockLookbackDays,
+  expectedTechnology: DEFAULT_SETTINGS.expectedTechnology,
+} satisfies DiagnosticsSettings);
 
 export interface DiagnosticsResult {
   variables: { [K in DiagnosticVariable]: DiagnosticValues[K] };

@@ -86,6 +86,9 @@ export function normalizePhone(input: string): NormalizedPhone {
     digits = digits.slice(BRAZIL_COUNTRY_CODE.length);
   }
 
+  if (digits.length === 8 || digits.length === 9) {
+    return { ok: false, message: `Telefone ${digits} sem DDD: informe o DDD e o número` };
+  }
   if (digits.length < NATIONAL_MIN || digits.length > NATIONAL_MAX) {
     const problem = digits.length < NATIONAL_MIN ? "curto demais" : "longo demais";
     return {

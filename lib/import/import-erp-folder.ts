@@ -1,0 +1,323 @@
+// Imports an ERP export folder (customers.csv, contracts.csv, logins.csv, invoices.csv; format in the
+// README). Every row is validated first; any error → nothing is imported. Then one transaction upserts
+// every row by its external id, so importing the same files again updates rows and duplicates nothing.
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { db, type Prisma } from "../db";
+import { parseCsv } from "./parse-csv";
+import { parseDocument } from "../validation/document";
+import { normalizePhone } from "../validation/phone";
+
+export interface ImportError {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  errors: ImportError[];
+  counts: { branches: number; plans: number; customers: number; contracts: number; logins: number; invoices: number };
+}
+
+export const IMPORT_FILES = ["customers.csv", "contracts.csv", "logins.csv", "invoices.csv"] as const;
+
+// ---- value parsers shared by the row schemas ------------------------------------------------------
+
+const required = (what: string) => z.string().min(1, `${what} obrigatório`);
+const optional = z.string().transform((v) => (v === "" ? null : v));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "data ISO 8601 esperada (AAAA-MM-DD)")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "data inexistente")
+  .transform((v) => new Date(`${v}T00:00:00Z`));
+const isoDateTime = z
+  .string()
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) || Number.isNaN(Date.parse(v))) {
+      ctx.addIssue({ code: "custom", message: "data/hora ISO 8601 esperada (ex.: 2026-11-23T14:30:00-03:00)" });
+      return z.NEVER;
+    }
+    return new Date(v);
+  });
+/** BRL amount "99.90" or "99,90" → integer cents. */
+const money = z.string().transform((v, ctx) => {
+  const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(v);
+  if (!m) {
+    ctx.addIssue({ code: "custom", message: `valor em reais inválido: "${v}" (use 99.90)` });
+    return z.NEVER;
+  }
+  return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
+});
+const coordinate = (min: number, max: number, what: string) =>
+  z.string().transform((v, ctx) => {
+    if (v === "") return null;
+    const n = Number(v.replace(",", "."));
+    if (!Number.isFinite(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `${what} fora do intervalo [${min}, ${max}] em graus decimais: "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+const yesNo = z.string().transform((v, ctx) => {
+  const s = v.trim().toUpperCase();
+  if (["S", "SIM", "TRUE", "1", "Y"].includes(s)) return true;
+  if (["N", "NAO", "NÃO", "FALSE", "0", "", "SS"].includes(s)) return false;
+  ctx.addIssue({ code: "custom", message: `use S ou N: "${v}"` });
+  return z.NEVER;
+});
+/** Accepts Raio's names and IXC's codes for each enum. */
+function codeEnum<T extends string>(map: Record<string, T>, what: string) {
+  return z.string().transform((v, ctx) => {
+    const key = v.trim().toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
+    const value = map[key];
+    if (!value) {
+      ctx.addIssue({ code: "custom", message: `${what} desconhecido: "${v}" (aceitos: ${Object.keys(map).join(", ")})` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+const contractStatus = codeEnum(
+  { ATIVO: "ATIVO", A: "ATIVO", INATIVO: "INATIVO", I: "INATIVO", PRECONTRATO: "PRE_CONTRATO", P: "PRE_CONTRATO", NEGATIVADO: "NEGATIVADO", N: "NEGATIVADO", DESISTIU: "DESISTIU", D: "DESISTIU" } as const,
+  "status de contrato",
+);
+// IXC's status_internet: A ativo, D desativado, CM/CA/CE bloqueios (manual/automático/…), FA financeiro em atraso, AA aguardando assinatura.
+const accessStatus = codeEnum(
+  {
+    ATIVO: "ATIVO", A: "ATIVO", DESATIVADO: "DESATIVADO", D: "DESATIVADO", "AGUARDANDO ASSINATURA": "AGUARDANDO_ASSINATURA", AA: "AGUARDANDO_ASSINATURA",
+    BLOQUEADO: "BLOQUEADO", CM: "BLOQUEADO", CA: "BLOQUEADO", CE: "BLOQUEADO", "FINANCEIRO EM ATRASO": "FINANCEIRO_EM_ATRASO", FA: "FINANCEIRO_EM_ATRASO",
+  } as const,
+  "status de acesso",
+);
+const loginStatus = codeEnum({ ATIVO: "ATIVO", S: "ATIVO", INATIVO: "INATIVO", N: "INATIVO", "SEM STATUS": "SEM_STATUS", "": "SEM_STATUS" } as const, "status do login");
+const technology = codeEnum({ FIBRA: "FIBRA", F: "FIBRA", RADIO: "RADIO", R: "RADIO", ADSL: "ADSL" } as const, "tecnologia");
+
+// ---- row schemas ------------------------------------------------------------------------------------
+
+const customerRow = z.object({
+  external_id: required("external_id"),
+  name: required("nome"),
+  document: z.string().transform((v, ctx) => {
+    const p = parseDocument(v);
+    if (!p.ok) {
+      ctx.addIssue({ code: "custom", message: p.message });
+      return z.NEVER;
+    }
+    return p.digits;
+  }),
+  email: optional,
+  phones: z.string().transform((v, ctx) => {
+    const out: string[] = [];
+    for (const raw of v.split("|").map((s) => s.trim()).filter(Boolean)) {
+      const p = normalizePhone(raw);
+      if (!p.ok) {
+        ctx.addIssue({ code: "custom", message: `${raw}: ${p.message}` });
+        return z.NEVER;
+      }
+      out.push(p.phone);
+    }
+    return [...new Set(out)];
+  }),
+  street: optional,
+  number: optional,
+  neighborhood: optional,
+  city: required("cidade"),
+  state: z.string().regex(/^[A-Za-z]{2}$/, "UF com 2 letras").transform((v) => v.toUpperCase()),
+  zip: optional,
+  branch: required("filial"),
+  branch_central: optional,
+  lat: coordinate(-90, 90, "latitude"),
+  lng: coordinate(-180, 180, "longitude"),
+  active: yesNo,
+});
+
+const contractRow = z.object({
+  external_id: required("external_id"),
+  customer_external_id: required("customer_external_id"),
+  status: contractStatus,
+  access_status: accessStatus,
+  reduced_speed: yesNo,
+  trust_unlock_eligible: z.string().transform((v) => !["N", "NAO", "NÃO", "FALSE", "0"].includes(v.trim().toUpperCase())),
+  activated_at: isoDateTime,
+  plan_name: required("plan_name"),
+  plan_download_mbps: z.coerce.number().int().positive("velocidade em Mbps > 0"),
+  plan_upload_mbps: z.coerce.number().int().positive("velocidade em Mbps > 0"),
+  plan_price: money,
+  plan_allowance_gb: z.string().transform((v, ctx) => {
+    if (v === "") return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) {
+      ctx.addIssue({ code: "custom", message: `franquia em GB inteira > 0, ou vazia para ilimitada: "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  plan_technology: technology,
+});
+
+const loginRow = z.object({
+  external_id: required("external_id"),
+  contract_external_id: required("contract_external_id"),
+  login: required("login"),
+  status: loginStatus,
+  online: yesNo,
+  last_seen_at: isoDateTime,
+  technology,
+  data_used_mb: z.coerce.number().int().min(0, "consumo em MB ≥ 0"),
+  lat: coordinate(-90, 90, "latitude"),
+  lng: coordinate(-180, 180, "longitude"),
+});
+
+const invoiceRow = z.object({
+  external_id: required("external_id"),
+  contract_external_id: required("contract_external_id"),
+  due_date: isoDate,
+  amount: money,
+  paid_at: isoDateTime,
+  digitable_line: optional,
+  payment_url: optional,
+});
+
+type Schema = z.ZodType<unknown>;
+
+function validateFile<S extends Schema>(folder: string, file: string, schema: S, errors: ImportError[]): { line: number; row: z.output<S> }[] {
+  const full = path.join(folder, file);
+  if (!existsSync(full)) {
+    errors.push({ file, line: 0, field: "-", message: "arquivo não encontrado" });
+    return [];
+  }
+  const table = parseCsv(readFileSync(full, "utf8"));
+  const shape = (schema as unknown as z.ZodObject).shape as Record<string, unknown>;
+  const missing = Object.keys(shape).filter((c) => !table.header.includes(c) && !["branch_central", "trust_unlock_eligible", "email", "zip", "digitable_line", "payment_url", "activated_at", "last_seen_at", "paid_at"].includes(c));
+  for (const c of missing) errors.push({ file, line: 1, field: c, message: "coluna ausente no cabeçalho" });
+  if (missing.length) return [];
+  const out: { line: number; row: z.output<S> }[] = [];
+  for (const { line, values } of table.rows) {
+    const filled = Object.fromEntries(Object.keys(shape).map((k) => [k, values[k] ?? ""]));
+    const parsed = schema.safeParse(filled);
+    if (parsed.success) out.push({ line, row: parsed.data as z.output<S> });
+    else for (const issue of parsed.error.issues) errors.push({ file, line, field: issue.path.join(".") || "-", message: issue.message });
+  }
+  return out;
+}
+
+function checkDuplicates<T>(file: string, rows: { line: number; row: T }[], key: (r: T) => string, field: string, errors: ImportError[]) {
+  const seen = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const k = key(row);
+    const first = seen.get(k);
+    if (first !== undefined) errors.push({ file, line, field, message: `"${k}" repetido (já na linha ${first})` });
+    else seen.set(k, line);
+  }
+}
+
+export async function importErpFolder(folder: string): Promise<ImportResult> {
+  const errors: ImportError[] = [];
+  const customers = validateFile(folder, "customers.csv", customerRow, errors);
+  const contracts = validateFile(folder, "contracts.csv", contractRow, errors);
+  const logins = validateFile(folder, "logins.csv", loginRow, errors);
+  const invoices = validateFile(folder, "invoices.csv", invoiceRow, errors);
+  checkDuplicates("customers.csv", customers, (r) => r.external_id, "external_id", errors);
+  checkDuplicates("customers.csv", customers, (r) => r.document, "document", errors);
+  checkDuplicates("contracts.csv", contracts, (r) => r.external_id, "external_id", errors);
+  checkDuplicates("logins.csv", logins, (r) => r.external_id, "external_id", errors);
+  checkDuplicates("logins.csv", logins, (r) => r.login, "login", errors);
+  checkDuplicates("invoices.csv", invoices, (r) => r.external_id, "external_id", errors);
+
+  // References: to a row of the same import, or to a record imported before.
+  const [knownCustomers, knownContracts] = await Promise.all([
+    db.customer.findMany({ where: { externalId: { in: contracts.map((c) => c.row.customer_external_id) } }, select: { externalId: true } }),
+    db.contract.findMany({ where: { externalId: { in: [...logins, ...invoices].map((l) => l.row.contract_external_id) } }, select: { externalId: true } }),
+  ]);
+  const customerIds = new Set([...customers.map((c) => c.row.external_id), ...knownCustomers.map((c) => c.externalId!)]);
+  const contractIds = new Set([...contracts.map((c) => c.row.external_id), ...knownContracts.map((c) => c.externalId!)]);
+  for (const { line, row } of contracts) {
+    if (!customerIds.has(row.customer_external_id)) errors.push({ file: "contracts.csv", line, field: "customer_external_id", message: `cliente "${row.customer_external_id}" não existe` });
+  }
+  for (const [file, rows] of [["logins.csv", logins], ["invoices.csv", invoices]] as const) {
+    for (const { line, row } of rows) {
+      if (!contractIds.has(row.contract_external_id)) errors.push({ file, line, field: "contract_external_id", message: `contrato "${row.contract_external_id}" não existe` });
+    }
+  }
+  const counts = { branches: 0, plans: 0, customers: customers.length, contracts: contracts.length, logins: logins.length, invoices: invoices.length };
+  if (errors.length) return { ok: false, errors, counts };
+
+  await db.$transaction(
+    async (tx) => {
+      const branchIds = new Map<string, number>();
+      for (const { row } of customers) {
+        if (branchIds.has(row.branch)) continue;
+        const b = await tx.branch.upsert({
+          where: { externalId: row.branch },
+          create: { externalId: row.branch, name: row.branch, central: row.branch_central ?? `Central ${row.branch}`, city: row.city },
+          update: row.branch_central ? { central: row.branch_central } : {},
+          select: { id: true },
+        });
+        branchIds.set(row.branch, b.id);
+      }
+      counts.branches = branchIds.size;
+      const customerIdByExt = new Map<string, number>();
+      for (const { row } of customers) {
+        const data = {
+          name: row.name, document: row.document, email: row.email, street: row.street, number: row.number,
+          neighborhood: row.neighborhood, city: row.city, state: row.state, zip: row.zip, branchId: branchIds.get(row.branch)!,
+          lat: row.lat, lng: row.lng, active: row.active,
+        };
+        const c = await tx.customer.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
+        customerIdByExt.set(row.external_id, c.id);
+        // Phones are replaced by the export's list (the ERP is the source of truth).
+        await tx.customerPhone.deleteMany({ where: { customerId: c.id, phone: { notIn: row.phones } } });
+        for (const phone of row.phones) {
+          await tx.customerPhone.upsert({ where: { customerId_phone: { customerId: c.id, phone } }, create: { customerId: c.id, phone }, update: {} });
+        }
+      }
+      const planIds = new Map<string, number>();
+      const contractIdByExt = new Map<string, number>();
+      for (const { row } of contracts) {
+        let planId = planIds.get(row.plan_name);
+        if (planId === undefined) {
+          const plan = {
+            name: row.plan_name, downloadMbps: row.plan_download_mbps, uploadMbps: row.plan_upload_mbps,
+            priceCents: row.plan_price, allowanceGb: row.plan_allowance_gb, technology: row.plan_technology,
+          };
+          planId = (await tx.plan.upsert({ where: { externalId: `plano:${row.plan_name}` }, create: { externalId: `plano:${row.plan_name}`, ...plan }, update: plan, select: { id: true } })).id;
+          planIds.set(row.plan_name, planId);
+        }
+        const customerId = customerIdByExt.get(row.customer_external_id) ?? (await tx.customer.findUniqueOrThrow({ where: { externalId: row.customer_external_id }, select: { id: true } })).id;
+        const data = {
+          customerId, planId, status: row.status, accessStatus: row.access_status, reducedSpeed: row.reduced_speed,
+          trustUnlockEligible: row.trust_unlock_eligible, activatedAt: row.activated_at,
+        } satisfies Partial<Prisma.ContractUncheckedCreateInput>;
+        const c = await tx.contract.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
+        contractIdByExt.set(row.external_id, c.id);
+      }
+      counts.plans = planIds.size;
+      const contractId = async (ext: string) =>
+        contractIdByExt.get(ext) ?? (await tx.contract.findUniqueOrThrow({ where: { externalId: ext }, select: { id: true } })).id;
+      for (const { row } of logins) {
+        const data = {
+          contractId: await contractId(row.contract_external_id), username: row.login, status: row.status, online: row.online,
+          lastSeenAt: row.last_seen_at, technology: row.technology, dataUsedMb: row.data_used_mb, lat: row.lat, lng: row.lng,
+        };
+        await tx.login.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data });
+      }
+      for (const { row } of invoices) {
+        const data = {
+          contractId: await contractId(row.contract_external_id), dueDate: row.due_date, amountCents: row.amount, paidAt: row.paid_at,
+          digitableLine: row.digitable_line, paymentUrl: row.payment_url,
+        };
+        await tx.invoice.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data });
+      }
+      await tx.auditLog.create({ data: { action: "erp.import", entityType: "Import", entityId: path.basename(folder), data: counts } });
+      // Login locations may have changed: region lookups must see it.
+      await tx.geoVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  return { ok: true, errors: [], counts };
+}
