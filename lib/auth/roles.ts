@@ -34,6 +34,7 @@ export interface NavItem {
 
 // Only pages that work are listed; later features add theirs here.
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/assuntos", label: "Assuntos", permission: "assuntos.write" },
   { href: "/configuracoes", label: "Configurações", permission: "configuracoes.write" },
 ];
 
