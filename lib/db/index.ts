@@ -10,16 +10,19 @@ export type { PrismaClient } from "./generated/client";
 interface DbState {
   backend: Backend;
   prisma: PrismaClient;
+  /** Changes whenever a new database is opened, so in-memory caches never outlive their database. */
+  generation: number;
 }
 
 // Kept on globalThis so that Next's hot reload does not open a second PGlite on the same data dir.
-const holder = globalThis as unknown as { __raioDb?: DbState; __raioDbHooks?: boolean };
+const holder = globalThis as unknown as { __raioDb?: DbState; __raioDbHooks?: boolean; __raioDbGeneration?: number };
 
 function state(): DbState {
   if (!holder.__raioDb) {
     const backend = createBackend();
     const prisma = new PrismaClient({ adapter: backend.adapter });
-    holder.__raioDb = { backend, prisma };
+    holder.__raioDbGeneration = (holder.__raioDbGeneration ?? 0) + 1;
+    holder.__raioDb = { backend, prisma, generation: holder.__raioDbGeneration };
     installExitHooks();
   }
   return holder.__raioDb;
@@ -33,6 +36,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/** Identifies the open database; caches keyed by it are dropped when the database changes. */
+export function dbGeneration(): number {
+  return state().generation;
+}
 
 export function getBackend(): Backend {
   return state().backend;

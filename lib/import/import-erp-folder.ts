@@ -8,6 +8,7 @@ import { db, type Prisma } from "../db";
 import { parseCsv } from "./parse-csv";
 import { parseDocument } from "../validation/document";
 import { normalizePhone } from "../validation/phone";
+import { bumpLoginsVersion } from "../maintenance/geo-version";
 
 export interface ImportError {
   file: string;
@@ -315,7 +316,7 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
       }
       await tx.auditLog.create({ data: { action: "erp.import", entityType: "Import", entityId: path.basename(folder), data: counts } });
       // Login locations may have changed: region lookups must see it.
-      await tx.geoVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+      await bumpLoginsVersion(tx);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
