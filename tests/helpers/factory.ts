@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { SESSION_COOKIE, loginWithPassword } from "@/lib/auth/sessions";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { generateCpf } from "@/lib/validation/document";
+import { bumpLoginsVersion } from "@/lib/maintenance/geo-version";
 
 let counter = 0;
 const next = () => ++counter;
@@ -79,5 +80,7 @@ export async function createCustomer(spec: CustomerSpec = {}) {
       : await db.login.create({
           data: { contractId: contract.id, username: `login.teste${n}.${Date.now()}`, status: "ATIVO", online: true, technology: plan.technology, lastSeenAt: new Date(), ...spec.login },
         });
+  // Every write that adds or moves a login bumps the login-locations stamp, as the import does.
+  await db.$transaction((tx) => bumpLoginsVersion(tx));
   return { customer, contract, login, plan, branch };
 }

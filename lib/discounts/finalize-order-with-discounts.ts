@@ -1,0 +1,56 @@
+// Finalizes an executing order: the status change, the frozen affected logins and the reviewed
+// discounts, all in ONE transaction. The status change is a guarded update, so submitting twice or two
+// admins at once finalizes once and creates one set of discounts (the loser gets 409, nothing written);
+// the unique (orderId, contractId) key backs that up.
+import { db, type Prisma } from "../db";
+import type { Principal } from "../auth/principal";
+import { actorColumns } from "../auth/principal";
+import { recordAudit } from "../audit/record-audit";
+import { badRequest } from "../errors";
+import { freezeAffectedLogins } from "../maintenance/freeze-affected-logins";
+import { finalizeOrderTransition } from "../orders/finalize-order-transition";
+import { finalizeWithDiscountsSchema } from "../validation/finalize";
+import { proposeDiscounts } from "./propose-discounts";
+
+export async function finalizeOrderWithDiscounts(orderId: number, body: unknown, principal: Principal) {
+  const input = finalizeWithDiscountsSchema.parse(body);
+  const proposal = await proposeDiscounts(orderId, input);
+  const byContract = new Map(proposal.lines.map((l) => [l.contractId, l]));
+  input.adjustments.forEach((a, i) => {
+    if (!byContract.has(a.contractId)) throw badRequest(`O contrato ${a.contractId} não está entre os afetados pela OS ${proposal.order.number}.`, `adjustments.${i}.contractId`);
+  });
+  const adjustments = new Map(input.adjustments.map((a) => [a.contractId, a]));
+  const actor = actorColumns(principal);
+  const appliedAt = new Date();
+  const rows: Prisma.DiscountCreateManyInput[] = proposal.lines.map((l) => {
+    const adj = adjustments.get(l.contractId);
+    const changed = adj !== undefined && (adj.excluded === true || (adj.amountCents !== undefined && adj.amountCents !== l.proposedCents));
+    const excluded = adj?.excluded === true || (!changed && l.proposedCents === 0);
+    return {
+      orderId, contractId: l.contractId, rule: proposal.rule, minutes: l.minutes,
+      proposedCents: l.proposedCents,
+      amountCents: excluded ? 0 : (adj?.amountCents ?? l.proposedCents),
+      excluded,
+      reason: changed ? adj!.reason! : l.reason,
+      status: "APLICADO",
+      proposedById: actor.userId, changedById: changed ? actor.userId : null, appliedById: actor.userId, appliedAt,
+    };
+  });
+
+  return db.$transaction(async (tx) => {
+    const transition = await finalizeOrderTransition(tx, orderId, principal, input.note);
+    await tx.serviceOrder.update({
+      where: { id: orderId },
+      data: { interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd },
+    });
+    const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
+    const created = rows.length ? (await tx.discount.createMany({ data: rows, skipDuplicates: true })).count : 0;
+    const totalCents = rows.reduce((s, r) => s + (r.amountCents ?? 0), 0);
+    await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
+      number: proposal.order.number, rule: proposal.rule, lines: created, totalCents,
+      changed: rows.filter((r) => r.changedById !== null).map((r) => ({ contractId: r.contractId, proposedCents: r.proposedCents, amountCents: r.amountCents, excluded: r.excluded, reason: r.reason })),
+      interruptionStart: proposal.interruptionStart.toISOString(), interruptionEnd: proposal.interruptionEnd.toISOString(),
+    });
+    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule };
+  }, { timeout: 120_000 });
+}

@@ -1,0 +1,121 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildPointIndex, pointsInPolygon, rebuildPointIndex, removePoints, upsertPoints } from "./point-index";
+import { preparePolygon } from "./prepared-polygon";
+import { boundaryPoints, CAMPINAS, gaussian, seededRandom, starRing } from "./test-shapes";
+import type { AreaGeometry } from "./types";
+import { booleanPointInPolygon } from "@turf/turf";
+
+const N = 20_000;
+
+function logins(seed: number, n: number) {
+  const rand = seededRandom(seed);
+  const ids = new Int32Array(n);
+  const lngs = new Float64Array(n);
+  const lats = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = 1000 + i;
+    lngs[i] = CAMPINAS[0] + gaussian(rand) * 0.04;
+    lats[i] = CAMPINAS[1] + gaussian(rand) * 0.04;
+  }
+  return { ids, lngs, lats };
+}
+
+const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
+
+function turfIds(points: { ids: ArrayLike<number>; lngs: ArrayLike<number>; lats: ArrayLike<number> }, g: AreaGeometry) {
+  const out: number[] = [];
+  for (let i = 0; i < points.ids.length; i++) {
+    if (booleanPointInPolygon([points.lngs[i] as number, points.lats[i] as number], g)) out.push(points.ids[i] as number);
+  }
+  return out.sort((x, y) => x - y);
+}
+
+describe("pointsInPolygon", () => {
+  it("returns exactly the logins Turf finds inside, including logins on vertices and edges", () => {
+    const rand = seededRandom(7);
+    const outer = starRing(rand, CAMPINAS, 200, 0.05, 0.5);
+    const hole = starRing(rand, CAMPINAS, 12, 0.01, 0.8).reverse();
+    const g: AreaGeometry = { type: "Polygon", coordinates: [outer, hole] };
+    const base = logins(1, N);
+    const onBoundary = boundaryPoints(outer).concat(boundaryPoints(hole));
+    const points = {
+      ids: Int32Array.from([...base.ids, ...onBoundary.map((_, i) => 900_000 + i)]),
+      lngs: Float64Array.from([...base.lngs, ...onBoundary.map((p) => p[0] as number)]),
+      lats: Float64Array.from([...base.lats, ...onBoundary.map((p) => p[1] as number)]),
+    };
+    const found = sorted(pointsInPolygon(buildPointIndex(points), preparePolygon(g)));
+    expect(found).toEqual(turfIds(points, g));
+    expect(found.filter((id) => id >= 900_000)).toHaveLength(onBoundary.length);
+  });
+
+  it("agrees with Turf on random MultiPolygons with holes at coarse and fine grids (whole kd-nodes accepted or skipped)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(2, 8, 256), (s, gridSize) => {
+        const rand = seededRandom(s);
+        const east: [number, number] = [CAMPINAS[0] + 0.06, CAMPINAS[1]];
+        const a = starRing(rand, CAMPINAS, 5 + Math.floor(rand() * 40), 0.05, 0.4);
+        const b = starRing(rand, east, 5 + Math.floor(rand() * 10), 0.03, 0.8);
+        const bHole = starRing(rand, east, 6, 0.01, 0.9).reverse();
+        const g: AreaGeometry = { type: "MultiPolygon", coordinates: [[a], [b, bHole]] };
+        const base = logins(s, 3000);
+        const edge = [...boundaryPoints(a), ...boundaryPoints(bHole)];
+        const points = {
+          ids: Int32Array.from([...base.ids, ...edge.map((_, i) => 900_000 + i)]),
+          lngs: Float64Array.from([...base.lngs, ...edge.map((p) => p[0] as number)]),
+          lats: Float64Array.from([...base.lats, ...edge.map((p) => p[1] as number)]),
+        };
+        expect(sorted(pointsInPolygon(buildPointIndex(points), preparePolygon(g, { gridSize })))).toEqual(turfIds(points, g));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("finds nothing in a polygon far from every login, and handles an empty index", () => {
+    const far: AreaGeometry = { type: "Polygon", coordinates: [starRing(seededRandom(3), [-60, -3], 8, 0.1, 1)] };
+    expect(pointsInPolygon(buildPointIndex(logins(2, 1000)), preparePolygon(far))).toHaveLength(0);
+    expect(pointsInPolygon(buildPointIndex({ ids: [], lngs: [], lats: [] }), preparePolygon(far))).toHaveLength(0);
+  });
+
+  it("stays correct when logins are added, moved and removed, without touching the previous index", () => {
+    const g: AreaGeometry = { type: "Polygon", coordinates: [starRing(seededRandom(11), CAMPINAS, 30, 0.04, 0.6)] };
+    const prepared = preparePolygon(g);
+    const base = logins(5, N);
+    const index = buildPointIndex(base);
+    const before = sorted(pointsInPolygon(index, prepared));
+
+    // Move every 10th login to the centre (inside), add new ones, remove a few.
+    const moved = { ids: base.ids.filter((_, i) => i % 10 === 0), lngs: [] as number[], lats: [] as number[] };
+    moved.ids.forEach(() => {
+      moved.lngs.push(CAMPINAS[0]);
+      moved.lats.push(CAMPINAS[1]);
+    });
+    const added = { ids: [1, 2, 3], lngs: [CAMPINAS[0], -60, CAMPINAS[0] + 0.001], lats: [CAMPINAS[1], -3, CAMPINAS[1]] };
+    const removed = [1001, 1002, 3];
+    let next = upsertPoints(index, moved);
+    next = upsertPoints(next, added);
+    next = removePoints(next, removed);
+
+    // Expected: apply the same changes to plain arrays and ask Turf.
+    const truth = new Map<number, [number, number]>();
+    base.ids.forEach((id, i) => truth.set(id, [base.lngs[i] as number, base.lats[i] as number]));
+    moved.ids.forEach((id, i) => truth.set(id, [moved.lngs[i] as number, moved.lats[i] as number]));
+    added.ids.forEach((id, i) => truth.set(id, [added.lngs[i] as number, added.lats[i] as number]));
+    removed.forEach((id) => truth.delete(id));
+    const live = { ids: [...truth.keys()], lngs: [...truth.values()].map((p) => p[0]), lats: [...truth.values()].map((p) => p[1]) };
+
+    expect(next.size).toBe(truth.size);
+    expect(sorted(pointsInPolygon(next, prepared))).toEqual(turfIds(live, g));
+    expect(sorted(pointsInPolygon(rebuildPointIndex(next), prepared))).toEqual(turfIds(live, g));
+    expect(sorted(pointsInPolygon(index, prepared))).toEqual(before); // the old index is unchanged
+  });
+
+  it("merges a large overflow by rebuilding", () => {
+    const base = logins(9, 5000);
+    const moveAll = { ids: base.ids, lngs: base.lngs.map((x) => x + 0.001), lats: base.lats };
+    const next = upsertPoints(buildPointIndex(base), moveAll);
+    expect(next.overflow.ids).toHaveLength(0);
+    expect(next.removed).toBeNull();
+    expect(next.size).toBe(5000);
+  });
+});

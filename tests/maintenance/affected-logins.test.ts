@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { GET } from "@/app/api/v1/service-orders/[id]/affected-logins/route";
+import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
+import { call } from "../helpers/http";
+import { createCustomer, loginAs } from "../helpers/factory";
+import { createOrderAt, square } from "../helpers/orders";
+
+describe("Logins Afetados", () => {
+  it("lists the logins inside the region with search, sort, pagination and CSV", async () => {
+    const { cookie } = await loginAs("MANAGER");
+    const inside1 = await createCustomer({ lng: -48.0, lat: -20.0, customer: { name: "Ana Dentro" } });
+    const inside2 = await createCustomer({ lng: -48.005, lat: -20.005, customer: { name: "Bia Dentro" }, login: { online: false } });
+    // The login's own installation point wins over the customer's address.
+    const movedIn = await createCustomer({ lng: -49.0, lat: -21.0, customer: { name: "Caio Movido" }, login: { lat: -20.001, lng: -48.001 } });
+    await createCustomer({ lng: -48.02, lat: -20.0, customer: { name: "Davi Fora" } });
+    const { order } = await createOrderAt(square(-48.0, -20.0, 0.01));
+    const params = { id: String(order.id) };
+
+    const all = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?sort=customerName`, { cookie, params });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(3);
+    expect(all.body.online).toBe(2);
+    expect(all.body.rows.map((r: { customerName: string }) => r.customerName)).toEqual(["Ana Dentro", "Bia Dentro", "Caio Movido"]);
+    expect(all.body.rows[2].loginId).toBe(movedIn.login!.id);
+
+    const page2 = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?sort=customerName&dir=desc&pageSize=2&page=2`, { cookie, params });
+    expect(page2.body.rows.map((r: { customerName: string }) => r.customerName)).toEqual(["Ana Dentro"]);
+
+    const search = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?q=bia`, { cookie, params });
+    expect(search.body.rows.map((r: { loginId: number }) => r.loginId)).toEqual([inside2.login!.id]);
+
+    const csv = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?format=csv`, { cookie, params });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.text.split("\r\n").filter(Boolean)).toHaveLength(4);
+    expect(csv.text).toContain(inside1.login!.username);
+
+    const bad = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?sort=senha`, { cookie, params });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("sort");
+  });
+
+  it("is frozen when the order is finalized: later changes do not rewrite it", async () => {
+    const { cookie, user } = await loginAs("ADMIN");
+    const c = await createCustomer({ lng: -50.0, lat: -25.0, customer: { name: "Eva Congelada" } });
+    const { order } = await createOrderAt(square(-50.0, -25.0, 0.01), { execute: true });
+    await finalizeOrderWithDiscounts(order.id, {}, { kind: "user", userId: user.id, role: "ADMIN", name: user.name, email: user.email });
+    await db.customer.update({ where: { id: c.customer.id }, data: { name: "Eva Renomeada" } });
+    await createCustomer({ lng: -50.001, lat: -25.001, customer: { name: "Chegou Depois" } });
+    const res = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins`, { cookie, params: { id: String(order.id) } });
+    expect(res.body.frozen).toBe(true);
+    expect(res.body.rows.map((r: { customerName: string }) => r.customerName)).toEqual(["Eva Congelada"]);
+  });
+
+  it("answers 404 for an unknown order and 401 without a session", async () => {
+    const { cookie } = await loginAs("AGENT");
+    expect((await call(GET, "/api/v1/service-orders/999999/affected-logins", { cookie, params: { id: "999999" } })).status).toBe(404);
+    expect((await call(GET, "/api/v1/service-orders/1/affected-logins", { params: { id: "1" } })).status).toBe(401);
+  });
+});
