@@ -34,7 +34,11 @@ export interface NavItem {
 
 // Only pages that work are listed; later features add theirs here.
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/clientes", label: "Clientes", permission: "clientes.read" },
+  { href: "/mapa", label: "Mapa", permission: "mapa.read" },
+  { href: "/ordens", label: "Ordens de Serviço", permission: "ordens.read" },
   { href: "/assuntos", label: "Assuntos", permission: "assuntos.write" },
+  { href: "/painel", label: "Painel gerencial", permission: "painel.read" },
   { href: "/configuracoes", label: "Configurações", permission: "configuracoes.write" },
 ];
 

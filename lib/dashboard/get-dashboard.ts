@@ -1,0 +1,86 @@
+// The manager's figures, counted in SQL with aggregates (no rows loaded), plus the live count of
+// logins inside executing regions from the login index. Days are São Paulo calendar days.
+import { db, getBackend } from "../db";
+import type { AreaGeometry } from "../geo/types";
+import { findLoginIdsInRegion } from "../maintenance/login-points";
+import { saoPauloMonthRange } from "../discounts/list-discounts";
+import type { DashboardQuery } from "../validation/dashboard";
+
+const TZ = "America/Sao_Paulo";
+
+export interface DailyPoint {
+  day: string;
+  orders: number;
+  affectedLogins: number;
+  contacts: number;
+}
+
+export async function getDashboard(query: DashboardQuery, now = new Date()) {
+  const q = getBackend().query.bind(getBackend());
+  const fromTs = new Date(`${query.from}T00:00:00-03:00`);
+  const toTs = new Date(Date.parse(`${query.to}T00:00:00-03:00`) + 86_400_000);
+  const month = now.toLocaleDateString("en-CA", { timeZone: TZ }).slice(0, 7);
+
+  const [statusRows, executing, contactRows, discountRow, daily, regions] = await Promise.all([
+    q<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "ServiceOrder" WHERE status IN ('ABERTA','EM_EXECUCAO') GROUP BY status`),
+    db.maintenanceRegion.findMany({ where: { serviceOrder: { status: "EM_EXECUCAO" } }, select: { geometry: true } }),
+    q<{ total: number; during: number; sent: number }>(
+      `SELECT COUNT(*)::int AS total,
+              COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ContactNotification" n WHERE n."contactId" = c.id))::int AS during,
+              COUNT(*) FILTER (WHERE c."maintenanceMessageSent")::int AS sent
+         FROM "Contact" c WHERE c."receivedAt" >= $1 AND c."receivedAt" < $2`,
+      [fromTs, toTs],
+    ),
+    q<{ cents: number; n: number }>(
+      `SELECT COALESCE(SUM("amountCents"), 0)::int AS cents, COUNT(*) FILTER (WHERE NOT excluded)::int AS n FROM "Discount" WHERE "appliedAt" >= $1 AND "appliedAt" < $2`,
+      [saoPauloMonthRange(month).gte, saoPauloMonthRange(month).lt],
+    ),
+    // One grouped scan per table over the period (range predicates use the indexes), joined to the days.
+    q<DailyPoint>(
+      `WITH days AS (SELECT generate_series($1::date, $2::date, interval '1 day')::date AS day),
+            o AS (SELECT ("openedAt" AT TIME ZONE '${TZ}')::date AS day, COUNT(*)::int AS n FROM "ServiceOrder"
+                   WHERE "openedAt" >= $3 AND "openedAt" < $4 GROUP BY 1),
+            a AS (SELECT (COALESCE(so."executedAt", so."openedAt") AT TIME ZONE '${TZ}')::date AS day, COUNT(*)::int AS n
+                    FROM "AffectedLogin" al JOIN "ServiceOrder" so ON so.id = al."orderId"
+                   WHERE COALESCE(so."executedAt", so."openedAt") >= $3 AND COALESCE(so."executedAt", so."openedAt") < $4 GROUP BY 1),
+            c AS (SELECT ("receivedAt" AT TIME ZONE '${TZ}')::date AS day, COUNT(*)::int AS n FROM "Contact"
+                   WHERE "receivedAt" >= $3 AND "receivedAt" < $4 GROUP BY 1)
+       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(o.n, 0) AS orders, COALESCE(a.n, 0) AS "affectedLogins", COALESCE(c.n, 0) AS contacts
+         FROM days d LEFT JOIN o ON o.day = d.day LEFT JOIN a ON a.day = d.day LEFT JOIN c ON c.day = d.day ORDER BY d.day`,
+      [query.from, query.to, fromTs, toTs],
+    ),
+    q<{ id: number; number: number; status: string; subject: string; openedAt: Date; executedAt: Date | null; finalizedAt: Date | null; frozenLogins: number; contacts: number; sent: number; discountCents: number }>(
+      `SELECT o.id, o.number, o.status::text, s.name AS subject, o."openedAt", o."executedAt", o."finalizedAt",
+              (SELECT COUNT(*)::int FROM "AffectedLogin" a WHERE a."orderId" = o.id) AS "frozenLogins",
+              (SELECT COUNT(*)::int FROM "ContactNotification" n WHERE n."orderId" = o.id) AS contacts,
+              (SELECT COUNT(*)::int FROM "ContactNotification" n WHERE n."orderId" = o.id AND n.message <> '') AS sent,
+              (SELECT COALESCE(SUM(d."amountCents"), 0)::int FROM "Discount" d WHERE d."orderId" = o.id) AS "discountCents"
+         FROM "ServiceOrder" o JOIN "Subject" s ON s.id = o."subjectId"
+        WHERE (o."openedAt" >= $1 AND o."openedAt" < $2) OR o.status IN ('ABERTA','EM_EXECUCAO')
+        ORDER BY o."openedAt" DESC LIMIT 200`,
+      [fromTs, toTs],
+    ),
+  ]);
+
+  // Logins affected now: the union over executing regions (a login in two regions counts once).
+  const affectedNow = new Set<number>();
+  for (const r of executing) for (const id of await findLoginIdsInRegion(r.geometry as unknown as AreaGeometry)) affectedNow.add(id);
+  // Live orders have no frozen list yet: count them from the index.
+  const liveCounts = new Map<number, number>();
+  const live = regions.filter((r) => r.status === "ABERTA" || r.status === "EM_EXECUCAO");
+  if (live.length) {
+    const geoms = await db.maintenanceRegion.findMany({ where: { serviceOrderId: { in: live.map((r) => r.id) } }, select: { serviceOrderId: true, geometry: true } });
+    for (const g of geoms) liveCounts.set(g.serviceOrderId, (await findLoginIdsInRegion(g.geometry as unknown as AreaGeometry)).length);
+  }
+  const c = contactRows[0] ?? { total: 0, during: 0, sent: 0 };
+  return {
+    period: query,
+    openOrders: statusRows.find((r) => r.status === "ABERTA")?.n ?? 0,
+    executingOrders: statusRows.find((r) => r.status === "EM_EXECUCAO")?.n ?? 0,
+    affectedLoginsNow: affectedNow.size,
+    contacts: { total: c.total, duringMaintenance: c.during, messageSent: c.sent, shareAutomatic: c.during ? c.sent / c.during : null },
+    discountsThisMonth: { month, cents: discountRow[0]?.cents ?? 0, count: discountRow[0]?.n ?? 0 },
+    daily,
+    regions: regions.map((r) => ({ ...r, affectedLogins: liveCounts.get(r.id) ?? r.frozenLogins })),
+  };
+}

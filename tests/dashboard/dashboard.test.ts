@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { GET } from "@/app/api/v1/dashboard/route";
+import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
+import { call } from "../helpers/http";
+import { createCustomer, loginAs } from "../helpers/factory";
+import { createOrderAt, square } from "../helpers/orders";
+
+const today = () => new Date(Date.now() - 3 * 3_600_000).toISOString().slice(0, 10);
+
+describe("the manager's dashboard", () => {
+  it("counts orders, affected logins, contacts and discounts from the database", async () => {
+    const { cookie, user } = await loginAs("MANAGER");
+    const before = await call(GET, "/api/v1/dashboard", { cookie });
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ openOrders: 0, executingOrders: 0, affectedLoginsNow: 0 });
+
+    const a = await createCustomer({ lng: -44.0, lat: -19.0, plan: { priceCents: 43200 } });
+    const b = await createCustomer({ lng: -44.001, lat: -19.001, plan: { priceCents: 43200 } });
+    await createCustomer({ lng: -44.5, lat: -19.0 });
+    const open = await createOrderAt(square(-44.5, -19.0, 0.01));
+    const executing = await createOrderAt(square(-44.0, -19.0, 0.01), { execute: true });
+    // Two contacts from inside (one got the message), one from elsewhere.
+    const c1 = await db.contact.create({ data: { customerId: a.customer.id, channel: "whatsapp", maintenanceMessageSent: true } });
+    await db.contactNotification.create({ data: { contactId: c1.id, orderId: executing.order.id, message: "manutenção" } });
+    const c2 = await db.contact.create({ data: { customerId: b.customer.id, channel: "whatsapp", maintenanceMessageSent: false } });
+    await db.contactNotification.create({ data: { contactId: c2.id, orderId: executing.order.id, message: "" } });
+    await db.contact.create({ data: { customerId: b.customer.id, channel: "telefone" } });
+
+    const during = await call(GET, "/api/v1/dashboard", { cookie });
+    expect(during.body).toMatchObject({
+      openOrders: 1, executingOrders: 1, affectedLoginsNow: 2,
+      contacts: { total: 3, duringMaintenance: 2, messageSent: 1, shareAutomatic: 0.5 },
+    });
+    const row = during.body.regions.find((r: { id: number }) => r.id === executing.order.id);
+    expect(row).toMatchObject({ affectedLogins: 2, contacts: 2, sent: 1 });
+    expect(during.body.regions.find((r: { id: number }) => r.id === open.order.id).affectedLogins).toBe(1);
+    const todayPoint = during.body.daily.find((p: { day: string }) => p.day === today());
+    expect(todayPoint).toMatchObject({ orders: 2, contacts: 3 });
+
+    // Finalizing applies discounts: 43200 cents ÷ 43,200 × 60 min = 60 cents per contract.
+    await finalizeOrderWithDiscounts(executing.order.id, {
+      interruptionStart: new Date(Date.now() - 3_600_000).toISOString(), interruptionEnd: new Date().toISOString(),
+    }, { kind: "user", userId: user.id, role: "ADMIN", name: user.name, email: user.email });
+    const after = await call(GET, "/api/v1/dashboard", { cookie });
+    expect(after.body).toMatchObject({ executingOrders: 0, affectedLoginsNow: 0, discountsThisMonth: { cents: 120, count: 2 } });
+    expect(after.body.daily.find((p: { day: string }) => p.day === today()).affectedLogins).toBe(2);
+  });
+
+  it("refuses agents and a malformed period", async () => {
+    const agent = await loginAs("AGENT");
+    expect((await call(GET, "/api/v1/dashboard", { cookie: agent.cookie })).status).toBe(403);
+    const { cookie } = await loginAs("MANAGER");
+    const bad = await call(GET, "/api/v1/dashboard?from=2026-12-01&to=2026-11-01", { cookie });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("from");
+  });
+});
