@@ -1,21 +1,44 @@
-// The subject editor's preview: the message rendered for a real sample customer and a sample order.
+// The subject editor's preview: the message rendered for a real sample customer (their actual
+// diagnostic values) and a sample order, with the same values the contacts API uses.
 import { db } from "../db";
 import { renderTemplate } from "../diagnostics/render-template";
-import { maintenanceMessageValues } from "../maintenance/maintenance-message-values";
+import { loadCustomerDiagnostics } from "../diagnostics/load-customer-diagnostics";
+import { buildTemplateValues } from "../customers/build-template-values";
 
-// The preview's order ends this long after now (a typical 4-hour window).
+// The preview's order ends this long after now (a typical 4-hour window), and its number.
 const SAMPLE_EXPECTED_END_MS = 4 * 3_600_000;
+const SAMPLE_ORDER_NUMBER = 123;
+
+/** Variables a maintenance message may use, described for the editor (plus the eleven diagnostics). */
+export const MESSAGE_VARIABLES: Record<string, string> = {
+  nome: "nome do cliente",
+  primeiroNome: "primeiro nome",
+  cpf: "CPF/CNPJ formatado",
+  os: "número da OS",
+  assunto: "assunto da OS",
+  previsao: "previsão de término (horário de Brasília)",
+  central: "central de atendimento da filial",
+  plano: "plano do contrato",
+  login: "login PPPoE",
+};
 
 export async function previewSubjectMessage(message: string, subjectName: string, customerId?: number) {
-  const customer =
-    (customerId ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, neighborhood: true } }) : null) ??
-    (await db.customer.findFirst({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, neighborhood: true } })) ??
-    { id: 0, name: "Maria Exemplo", neighborhood: "Centro" };
-  const values = maintenanceMessageValues(customer, {
-    number: 123,
-    description: "Manutenção de exemplo",
-    expectedEndAt: new Date(Date.now() + SAMPLE_EXPECTED_END_MS),
-    subjectName,
-  });
-  return { customer, text: renderTemplate(message, values) };
+  const sample =
+    (customerId ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true } }) : null) ??
+    (await db.customer.findFirst({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true } }));
+  const order = { number: SAMPLE_ORDER_NUMBER, expectedEndAt: new Date(Date.now() + SAMPLE_EXPECTED_END_MS), subjectName };
+  if (!sample) {
+    return { customer: null, text: renderTemplate(message, { os: String(order.number), assunto: subjectName }) };
+  }
+  const d = await loadCustomerDiagnostics({ customerId: sample.id, contractId: undefined, loginId: null, expectedTechnology: null });
+  const values = buildTemplateValues(
+    {
+      customer: { id: d.customer.id, name: d.customer.name, document: d.customer.document, branch: d.customer.branch },
+      contract: d.contract ? { id: d.contract.id, plan: { name: d.contract.plan.name } } : null,
+      login: d.login ? { username: d.login.username } : null,
+      variables: d.variables,
+    },
+    order,
+  );
+  return { customer: { id: d.customer.id, name: d.customer.name }, text: renderTemplate(message, values) };
 }

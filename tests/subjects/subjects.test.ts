@@ -59,9 +59,9 @@ describe("subjects and their mass-maintenance return message", () => {
     const { cookie } = await loginAs("ADMIN");
     const { customer } = await createCustomer({ customer: { name: "Joana Prado Lima", neighborhood: "Cambuí" } });
     const res = await call(preview, "/api/v1/subjects/preview", {
-      cookie, body: { message: "Oi {{nome}} do {{bairro}}, OS {{os}}. {{desconhecida}}", customerId: customer.id },
+      cookie, body: { message: "Oi {{primeiroNome}} ({{nome}}), OS {{os}}: {{diagnosticoClienteStatus}}. {{desconhecida}}", customerId: customer.id },
     });
     expect(res.status).toBe(200);
-    expect(res.body.text).toBe("Oi Joana do Cambuí, OS 123. {{desconhecida}}");
+    expect(res.body.text).toBe("Oi Joana (Joana Prado Lima), OS 123: Ativo. {{desconhecida}}");
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { listSubjects } from "@/lib/subjects/list-subjects";
-import { MAINTENANCE_MESSAGE_VARIABLES } from "@/lib/maintenance/maintenance-message-values";
+import { MESSAGE_VARIABLES } from "@/lib/subjects/preview-subject-message";
 import { SubjectsEditor } from "./_components/subjects-editor";
 
 export const metadata: Metadata = { title: "Assuntos" };
@@ -19,7 +19,7 @@ export default async function SubjectsPage() {
         de uma região cuja OS está Em Execução. Mantenha um assunto exclusivo para manutenção.
       </p>
       <SubjectsEditor
-        variables={MAINTENANCE_MESSAGE_VARIABLES}
+        variables={MESSAGE_VARIABLES}
         initial={subjects.map((s) => ({
           id: s.id, name: s.name, maintenanceMessage: s.maintenanceMessage, isMaintenance: s.isMaintenance,
           discountRule: s.discountRule, retired: s.retiredAt !== null, orders: s._count.orders,
