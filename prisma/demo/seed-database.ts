@@ -2,6 +2,7 @@
 // bounded memory, with a progress bar), subjects, and maintenance regions with orders in every status.
 import { db, getBackend, type Prisma } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/password";
+import { bulkInsert, type BulkColumn } from "../../lib/db/bulk-insert";
 import { validatePolygon } from "../../lib/geo/validate-polygon";
 import { BRANCHES, NEIGHBORHOODS, PLANS } from "./city";
 import { buildStreets, createRng, generateBatch, type IdCounters } from "./generate-customers";
@@ -16,7 +17,17 @@ export const MAINTENANCE_MESSAGE =
   "Olá, {{nome}}! Identificamos uma manutenção na rede da sua região (OS {{os}}). Nossa equipe já está trabalhando e a previsão de normalização é {{previsao}}. Não é preciso reiniciar seu equipamento. Pedimos desculpas pelo transtorno.";
 
 // Customers per transaction batch: big enough to amortise round trips, small enough for bounded memory.
-const BATCH_SIZE = 2_000;
+const BATCH_SIZE = 5_000;
+
+const col = (name: string, type: string): BulkColumn => ({ name, type });
+const COLUMNS: Record<"Customer" | "CustomerPhone" | "Contract" | "Login" | "Invoice" | "TrustUnlock", BulkColumn[]> = {
+  Customer: [col("id", "int"), col("externalId", "text"), col("name", "text"), col("document", "text"), col("email", "text"), col("street", "text"), col("number", "text"), col("neighborhood", "text"), col("city", "text"), col("state", "bpchar"), col("zip", "text"), col("branchId", "int"), col("lat", "float8"), col("lng", "float8"), col("active", "bool"), col("createdAt", "timestamp(3)")],
+  CustomerPhone: [col("id", "int"), col("customerId", "int"), col("phone", "text"), col("label", "text")],
+  Contract: [col("id", "int"), col("externalId", "text"), col("customerId", "int"), col("planId", "int"), col("status", "ContractStatus"), col("accessStatus", "AccessStatus"), col("reducedSpeed", "bool"), col("trustUnlockEligible", "bool"), col("activatedAt", "timestamp(3)"), col("createdAt", "timestamp(3)")],
+  Login: [col("id", "int"), col("externalId", "text"), col("contractId", "int"), col("username", "text"), col("status", "LoginStatus"), col("online", "bool"), col("lastSeenAt", "timestamp(3)"), col("statusChangedAt", "timestamp(3)"), col("technology", "Technology"), col("dataUsedMb", "int"), col("cycleStart", "timestamp(3)"), col("lat", "float8"), col("lng", "float8")],
+  Invoice: [col("id", "int"), col("externalId", "text"), col("contractId", "int"), col("dueDate", "date"), col("amountCents", "int"), col("paidAt", "timestamp(3)"), col("digitableLine", "text"), col("paymentUrl", "text"), col("createdAt", "timestamp(3)")],
+  TrustUnlock: [col("id", "int"), col("contractId", "int"), col("performedAt", "timestamp(3)"), col("expiresAt", "timestamp(3)"), col("previousAccessStatus", "AccessStatus"), col("channel", "text")],
+};
 
 export interface SeedOptions {
   customers: number;
@@ -63,13 +74,14 @@ export async function seedDatabase(opts: SeedOptions): Promise<{ customers: numb
   for (let from = 1; from <= opts.customers; from += BATCH_SIZE) {
     const to = Math.min(opts.customers + 1, from + BATCH_SIZE);
     const batch = generateBatch(rng, streets, branchIds, planIds, from, to, ids, now, usedDocuments);
+    // One transaction per batch, one statement per table (lib/db/bulk-insert).
     await db.$transaction(async (tx) => {
-      await tx.customer.createMany({ data: batch.customers });
-      await tx.customerPhone.createMany({ data: batch.phones });
-      await tx.contract.createMany({ data: batch.contracts });
-      await tx.login.createMany({ data: batch.logins });
-      await tx.invoice.createMany({ data: batch.invoices });
-      if (batch.trustUnlocks.length) await tx.trustUnlock.createMany({ data: batch.trustUnlocks });
+      for (const [table, rows] of [
+        ["Customer", batch.customers], ["CustomerPhone", batch.phones], ["Contract", batch.contracts],
+        ["Login", batch.logins], ["Invoice", batch.invoices], ["TrustUnlock", batch.trustUnlocks],
+      ] as const) {
+        await bulkInsert(tx, table, COLUMNS[table], rows as unknown as Record<string, unknown>[]);
+      }
     }, { timeout: 120_000 });
     progress(to - 1, opts.customers, started, quiet);
   }
