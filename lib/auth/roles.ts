@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "descontos.read": ["ADMIN", "MANAGER"],
   "configuracoes.write": ["ADMIN"],
   "contatos.write": ["ADMIN", "AGENT"],
+  // The login status feed (RADIUS accounting / monitoring): a token with role ADMIN or AGENT.
+  "logins.status": ["ADMIN", "AGENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,14 @@ export const settingsSchema = z.object({
   maxRegionAreaKm2: z.coerce.number().positive().max(100_000).default(500),
   // Window in which logins that went offline count towards an outage suggestion, in minutes.
   outageWindowMinutes: z.coerce.number().int().min(1).max(1440).default(30),
+  // Outage suggestions (lib/outages/detect-outages.ts): DBSCAN radius in metres (about a block).
+  outageRadiusM: z.coerce.number().int().min(20).max(2_000).default(150),
+  // Fewest recently-offline logins in a suggestion.
+  outageMinOffline: z.coerce.number().int().min(2).max(10_000).default(8),
+  // Smallest share of the area's logins offline, in percent (a majority by default).
+  outageMinSharePercent: z.coerce.number().min(1).max(100).default(50),
+  // Margin around the offline logins' hull, in metres (keep it below half the radius).
+  outageMarginM: z.coerce.number().int().min(0).max(1_000).default(60),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

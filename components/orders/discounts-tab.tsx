@@ -1,0 +1,57 @@
+"use client";
+// "Descontos": the downtime discounts applied when the order was finalized, with their audit trail.
+import { useEffect, useState } from "react";
+import { formatDateTime } from "./format";
+
+interface Row {
+  id: number; rule: string; minutes: number; proposedCents: number; amountCents: number; excluded: boolean; reason: string | null;
+  appliedAt: string | null; proposedBy: string | null; changedBy: string | null; appliedBy: string | null;
+  contract: { id: number; externalId: string | null; customer: { id: number; name: string }; plan: { name: string } };
+}
+
+const brl = (c: number) => (c / 100).toLocaleString("pt-BR", { style: "currency", currency: "BRL" });
+
+export function DiscountsTab({ orderId }: { orderId: number }) {
+  const [data, setData] = useState<{ total: number; totalCents: number; proposedCents: number; rows: Row[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Named effect: load this order's discounts once.
+  useEffect(() => {
+    void fetch(`/api/v1/discounts?orderId=${orderId}&pageSize=500`).then(async (res) => {
+      const body = await res.json();
+      if (res.ok) setData(body);
+      else setError(body.error?.message ?? "Falha ao carregar.");
+    });
+  }, [orderId]);
+  if (error) return <p role="alert" className="text-sm text-red-700">{error}</p>;
+  if (!data) return <p className="text-sm text-slate-500">Carregando…</p>;
+  if (data.total === 0) return <p className="text-sm text-slate-500">Nenhum desconto aplicado. Os descontos são propostos ao finalizar a OS.</p>;
+  return (
+    <div className="space-y-3" data-testid="order-discounts">
+      <div className="flex items-center gap-4 text-sm">
+        <p>{data.total} contrato(s) · total aplicado <strong>{brl(data.totalCents)}</strong> (proposto {brl(data.proposedCents)})</p>
+        <a className="ml-auto text-brand-600 underline" href={`/api/v1/discounts?orderId=${orderId}&format=csv`}>Exportar para o ERP (CSV)</a>
+      </div>
+      <table className="w-full text-sm">
+        <thead className="text-left text-slate-500">
+          <tr><th className="p-1.5">Cliente</th><th>Contrato</th><th>Plano</th><th className="text-right">Minutos</th><th className="text-right">Proposto</th><th className="text-right">Aplicado</th><th>Motivo</th><th>Trilha</th></tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={r.id} className={`border-t border-slate-100 align-top ${r.excluded ? "text-slate-400" : ""}`}>
+              <td className="p-1.5">{r.contract.customer.name}</td>
+              <td>{r.contract.externalId ?? r.contract.id}</td>
+              <td>{r.contract.plan.name}</td>
+              <td className="text-right tabular-nums">{r.minutes}</td>
+              <td className="text-right tabular-nums">{brl(r.proposedCents)}</td>
+              <td className="text-right tabular-nums font-medium">{r.excluded ? "excluído" : brl(r.amountCents)}</td>
+              <td className="max-w-xs text-xs">{r.reason}</td>
+              <td className="text-xs text-slate-500">
+                proposto por {r.proposedBy ?? "sistema"}{r.changedBy ? `; alterado por ${r.changedBy}` : ""}; aplicado por {r.appliedBy ?? "—"} em {formatDateTime(r.appliedAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

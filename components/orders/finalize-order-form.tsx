@@ -1,0 +1,126 @@
+"use client";
+// Finalizing an executing order: the interruption's start and end, the duration, and the proposed
+// discount per affected contract under the configured rule. Each line can be excluded or changed with a
+// reason; confirming finalizes the order, freezes its affected logins and applies the discounts at once.
+import { useEffect, useMemo, useState } from "react";
+import { toLocalInput } from "./format";
+
+interface Line {
+  contractId: number; contractExternalId: string | null; customerName: string; planName: string; priceCents: number;
+  minutes: number; proposedCents: number; eligible: boolean; reason: string;
+}
+interface Proposal { rule: "ANATEL_RQUAL" | "IXC"; lines: Line[]; totalCents: number; affectedLogins: number; affectedCustomers: number }
+interface Edit { amount?: string; excluded?: boolean; reason?: string }
+
+const brl = (c: number) => (c / 100).toLocaleString("pt-BR", { style: "currency", currency: "BRL" });
+const RULE = { ANATEL_RQUAL: "Anatel RQUAL: (mensalidade ÷ 43.200) × minutos, a partir de 10 minutos", IXC: "Regra do IXC: (preço ÷ (24 × dias do mês)) × horas" };
+
+/** "12,34" or "12.34" → 1234 cents; null when not a valid amount. */
+function parseReais(text: string): number | null {
+  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : null;
+}
+
+export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderId: number; orderNumber: number; executedAt: string }) {
+  const [start, setStart] = useState(() => toLocalInput(new Date(executedAt)));
+  const [end, setEnd] = useState(() => toLocalInput(new Date()));
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [edits, setEdits] = useState<Record<number, Edit>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const startIso = start ? new Date(start).toISOString() : "";
+  const endIso = end ? new Date(end).toISOString() : "";
+  const minutes = start && end ? Math.floor((new Date(end).getTime() - new Date(start).getTime()) / 60000) : 0;
+
+  // Named effect: re-price the lines whenever the interruption's start or end changes.
+  useEffect(() => {
+    if (!startIso || !endIso) return;
+    const ctrl = new AbortController();
+    void fetch(`/api/v1/service-orders/${orderId}/discount-proposal?interruptionStart=${encodeURIComponent(startIso)}&interruptionEnd=${encodeURIComponent(endIso)}`, { signal: ctrl.signal })
+      .then(async (res) => {
+        const body = await res.json();
+        if (res.ok) { setProposal(body); setError(null); } else setError(body.error?.message ?? "Falha ao calcular os descontos.");
+      })
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, [orderId, startIso, endIso]);
+
+  const finalAmount = (l: Line) => {
+    const e = edits[l.contractId];
+    if (e?.excluded) return 0;
+    if (e?.amount !== undefined && e.amount !== "") return parseReais(e.amount) ?? l.proposedCents;
+    return l.proposedCents;
+  };
+  const total = useMemo(() => proposal?.lines.reduce((s, l) => s + finalAmount(l), 0) ?? 0, [proposal, edits]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  async function confirm() {
+    if (!proposal) return;
+    setError(null);
+    const adjustments = [];
+    for (const l of proposal.lines) {
+      const e = edits[l.contractId];
+      if (!e) continue;
+      const amountCents = e.amount !== undefined && e.amount !== "" ? parseReais(e.amount) : undefined;
+      if (amountCents === null) return setError(`Valor inválido para ${l.customerName}: use 12,34.`);
+      const changed = e.excluded || (amountCents !== undefined && amountCents !== l.proposedCents);
+      if (!changed) continue;
+      if (!e.reason || e.reason.trim().length < 3) return setError(`Informe o motivo da alteração para ${l.customerName}.`);
+      adjustments.push({ contractId: l.contractId, ...(e.excluded ? { excluded: true } : { amountCents }), reason: e.reason.trim() });
+    }
+    if (!window.confirm(`Finalizar a OS ${orderNumber} e aplicar ${brl(total)} em descontos? Esta ação não pode ser desfeita.`)) return;
+    setBusy(true);
+    const res = await fetch(`/api/v1/service-orders/${orderId}/finalize`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ interruptionStart: startIso, interruptionEnd: endIso, adjustments }),
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) { setBusy(false); return setError(body.error?.message ?? "Falha ao finalizar."); }
+    window.location.reload();
+  }
+
+  const edit = (id: number, patch: Edit) => setEdits((e) => ({ ...e, [id]: { ...e[id], ...patch } }));
+  return (
+    <section aria-label="Finalizar OS" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
+      <h2 className="text-lg font-semibold">Finalizar OS e descontos por inatividade</h2>
+      <div className="flex flex-wrap items-end gap-4 text-sm">
+        <label>Início da interrupção<input type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} className="ml-1 block rounded border border-slate-300 px-2 py-1" /></label>
+        <label>Fim da interrupção<input type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} className="ml-1 block rounded border border-slate-300 px-2 py-1" /></label>
+        <p data-testid="interruption-duration">Duração: <strong>{Math.floor(minutes / 60)} h {minutes % 60} min</strong></p>
+      </div>
+      {proposal ? (
+        <>
+          <p className="text-sm text-slate-600">{RULE[proposal.rule]} · {proposal.lines.length} contrato(s) afetado(s), {proposal.affectedLogins} login(s)</p>
+          <div className="max-h-96 overflow-auto">
+            <table className="w-full text-sm">
+              <thead className="sticky top-0 bg-white text-left text-slate-500">
+                <tr><th className="p-1.5">Cliente</th><th>Plano</th><th className="text-right">Proposto</th><th>Valor final (R$)</th><th>Excluir</th><th>Motivo da alteração</th></tr>
+              </thead>
+              <tbody>
+                {proposal.lines.map((l) => {
+                  const e = edits[l.contractId] ?? {};
+                  return (
+                    <tr key={l.contractId} data-contract={l.contractId} className="border-t border-slate-100">
+                      <td className="p-1.5">{l.customerName}</td>
+                      <td>{l.planName} <span className="text-xs text-slate-500">({brl(l.priceCents)})</span></td>
+                      <td className="text-right tabular-nums" title={l.reason}>{brl(l.proposedCents)}</td>
+                      <td><input aria-label={`Valor final para ${l.customerName}`} inputMode="decimal" placeholder={(l.proposedCents / 100).toFixed(2).replace(".", ",")}
+                        value={e.amount ?? ""} disabled={e.excluded} onChange={(ev) => edit(l.contractId, { amount: ev.target.value })} className="w-24 rounded border border-slate-300 px-1.5 py-0.5" /></td>
+                      <td><input type="checkbox" aria-label={`Excluir desconto de ${l.customerName}`} checked={e.excluded ?? false} onChange={(ev) => edit(l.contractId, { excluded: ev.target.checked })} /></td>
+                      <td><input aria-label={`Motivo para ${l.customerName}`} value={e.reason ?? ""} onChange={(ev) => edit(l.contractId, { reason: ev.target.value })} className="w-64 rounded border border-slate-300 px-1.5 py-0.5" /></td>
+                    </tr>
+                  );
+                })}
+                {proposal.lines.length === 0 ? <tr><td colSpan={6} className="p-2 text-slate-500">Nenhum contrato afetado na região.</td></tr> : null}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-sm">Total a aplicar: <strong data-testid="discount-total">{brl(total)}</strong></p>
+        </>
+      ) : null}
+      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      <button type="button" disabled={busy || !proposal} onClick={confirm} className="rounded bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-700 disabled:opacity-50">
+        {busy ? "Finalizando…" : "Confirmar finalização"}
+      </button>
+    </section>
+  );
+}

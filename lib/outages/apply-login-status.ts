@@ -1,0 +1,99 @@
+// Applies a batch of login online/offline events, idempotently, in one transaction.
+//
+// Rules (per login):
+// - the batch is collapsed to the login's latest event (ties: the last one sent); earlier ones are ignored;
+// - an event older than the login's statusChangedAt is ignored (a late or replayed event never undoes a
+//   newer change);
+// - an event whose state equals the login's current one changes no state (it only moves lastSeenAt
+//   forward); an event that flips it sets online, statusChangedAt = at and lastSeenAt;
+// - the updates are guarded in SQL (statusChangedAt ≤ at, online differs), so two feeds racing on one
+//   login leave the newest event's state, and replaying a batch changes nothing.
+// Logins are found by username (the RADIUS login); unknown usernames are listed, not refused.
+// Location does not change, so the login-locations stamp is not bumped (the point index stays valid).
+import { db } from "../db";
+import type { Principal } from "../auth/principal";
+import { recordAudit } from "../audit/record-audit";
+import type { LoginStatusEvent } from "../validation/login-status";
+
+export interface ApplyStatusResult {
+  /** Logins whose online state flipped. */
+  updated: number;
+  /** Events that changed no state: older than the login's last change, repeated, or superseded in the batch. */
+  ignored: number;
+  /** Usernames not found, in the order first sent. */
+  unknown: string[];
+}
+
+interface LoginRow {
+  id: number;
+  username: string;
+  online: boolean;
+  changed_ms: number | null;
+}
+
+// Timestamps travel as ISO text and are cast to UTC "timestamp(3)" (Prisma's DateTime columns).
+const AS_TIMESTAMP = `::timestamptz AT TIME ZONE 'UTC'`;
+
+export async function applyLoginStatus(events: readonly LoginStatusEvent[], principal: Principal): Promise<ApplyStatusResult> {
+  const latest = new Map<string, LoginStatusEvent>();
+  for (const e of events) {
+    const seen = latest.get(e.login);
+    if (!seen || e.at.getTime() >= seen.at.getTime()) latest.set(e.login, e);
+  }
+  const superseded = events.length - latest.size;
+
+  return db.$transaction(async (tx) => {
+    const usernames = [...latest.keys()];
+    const rows = await tx.$queryRawUnsafe<LoginRow[]>(
+      `SELECT id, username, online, (EXTRACT(EPOCH FROM "statusChangedAt") * 1000)::float8 AS changed_ms
+         FROM "Login" WHERE username = ANY($1::text[])`,
+      usernames,
+    );
+    const byName = new Map(rows.map((r) => [r.username, r]));
+    const unknown = usernames.filter((u) => !byName.has(u));
+
+    const flipIds: number[] = [];
+    const flipOnline: boolean[] = [];
+    const flipAt: string[] = [];
+    const seenIds: number[] = [];
+    const seenAt: string[] = [];
+    for (const [username, e] of latest) {
+      const row = byName.get(username);
+      if (!row) continue;
+      if (row.changed_ms !== null && e.at.getTime() < Number(row.changed_ms)) continue; // stale
+      if (row.online !== e.online) {
+        flipIds.push(row.id);
+        flipOnline.push(e.online);
+        flipAt.push(e.at.toISOString());
+      } else {
+        seenIds.push(row.id);
+        seenAt.push(e.at.toISOString());
+      }
+    }
+
+    const updated = flipIds.length
+      ? await tx.$executeRawUnsafe(
+          `UPDATE "Login" l
+              SET online = v.online, "statusChangedAt" = v.at${AS_TIMESTAMP},
+                  "lastSeenAt" = GREATEST(l."lastSeenAt", v.at${AS_TIMESTAMP}), "updatedAt" = CURRENT_TIMESTAMP
+             FROM unnest($1::int[], $2::boolean[], $3::text[]) AS v(id, online, at)
+            WHERE l.id = v.id AND l.online <> v.online
+              AND (l."statusChangedAt" IS NULL OR l."statusChangedAt" <= v.at${AS_TIMESTAMP})`,
+          flipIds, flipOnline, flipAt,
+        )
+      : 0;
+    if (seenIds.length) {
+      await tx.$executeRawUnsafe(
+        `UPDATE "Login" l SET "lastSeenAt" = v.at${AS_TIMESTAMP}
+           FROM unnest($1::int[], $2::text[]) AS v(id, at)
+          WHERE l.id = v.id AND (l."lastSeenAt" IS NULL OR l."lastSeenAt" < v.at${AS_TIMESTAMP})`,
+        seenIds, seenAt,
+      );
+    }
+    if (updated > 0) {
+      await recordAudit(tx, principal, "login.status-feed", { type: "Login", id: "batch" }, { events: events.length, updated, unknown: unknown.length });
+    }
+    const known = latest.size - unknown.length;
+    return { updated, ignored: superseded + (known - updated), unknown };
+  });
+}

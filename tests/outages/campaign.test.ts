@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/service-orders/[id]/campaign/route";
+import { db } from "@/lib/db";
+import { call } from "../helpers/http";
+import { createCustomer, loginAs } from "../helpers/factory";
+import { createOrderAt, square } from "../helpers/orders";
+
+const CENTER: [number, number] = [-47.05, -22.85];
+let cookie: string;
+let inside: Awaited<ReturnType<typeof createCustomer>>[];
+let outside: Awaited<ReturnType<typeof createCustomer>>;
+let executing: Awaited<ReturnType<typeof createOrderAt>>["order"];
+let open: Awaited<ReturnType<typeof createOrderAt>>["order"];
+
+beforeAll(async () => {
+  const subject = await db.subject.create({
+    data: { name: "Manutenção campanha", isMaintenance: true, maintenanceMessage: "Olá {{primeiroNome}}, OS {{os}}: previsão {{previsao}}. Online: {{diagnosticoAcessoOnline}}" },
+  });
+  inside = [
+    await createCustomer({ lng: CENTER[0], lat: CENTER[1], phone: "5519998765432", customer: { name: "Ana Souza" }, login: { online: false } }),
+    await createCustomer({ lng: CENTER[0] + 0.0005, lat: CENTER[1], customer: { name: "Bruno Lima" } }),
+  ];
+  await db.customerPhone.create({ data: { customerId: inside[0]!.customer.id, phone: "551932321234", label: "fixo" } });
+  outside = await createCustomer({ lng: CENTER[0] + 0.05, lat: CENTER[1], phone: "5519911112222" });
+  executing = (await createOrderAt(square(CENTER[0], CENTER[1], 0.002), { execute: true, subjectId: subject.id })).order;
+  open = (await createOrderAt(square(CENTER[0] + 0.05, CENTER[1], 0.002), { subjectId: subject.id })).order;
+  cookie = (await loginAs("AGENT")).cookie;
+});
+
+describe("GET /api/v1/service-orders/{id}/campaign", () => {
+  it("lists the affected customers with formatted phones and their rendered message", async () => {
+    const res = await call(GET, `/api/v1/service-orders/${executing.id}/campaign`, { cookie, params: { id: String(executing.id) } });
+    expect(res.status).toBe(200);
+    expect(res.body.customers).toBe(2);
+    expect(res.body.withoutPhone).toBe(1);
+    const [ana, bruno] = res.body.rows;
+    expect(ana.customerName).toBe("Ana Souza");
+    expect(ana.phones.map((p: { formatted: string }) => p.formatted)).toEqual(["(19) 99876-5432", "(19) 3232-1234"]);
+    expect(ana.logins).toEqual([inside[0]!.login!.username]);
+    expect(ana.message).toMatch(new RegExp(`^Olá Ana, OS ${executing.number}: previsão \\d{2}/\\d{2}/\\d{4}.*Online: Não$`));
+    expect(bruno.message).toMatch(/^Olá Bruno,.*Online: Sim$/);
+    expect(res.body.rows.map((r: { customerId: number }) => r.customerId)).not.toContain(outside.customer.id);
+  });
+
+  it("exports one CSV line per phone", async () => {
+    const res = await call(GET, `/api/v1/service-orders/${executing.id}/campaign?format=csv`, { cookie, params: { id: String(executing.id) } });
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(1 + 3); // header, Ana × 2 phones, Bruno without phone
+    expect(lines[1]).toContain("5519998765432;(19) 99876-5432");
+  });
+
+  it("refuses an order that is not executing with 409", async () => {
+    const res = await call(GET, `/api/v1/service-orders/${open.id}/campaign`, { cookie, params: { id: String(open.id) } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain("Aberta");
+  });
+
+  it("answers 404 for an unknown order", async () => {
+    expect((await call(GET, "/api/v1/service-orders/999999/campaign", { cookie, params: { id: "999999" } })).status).toBe(404);
+  });
+});
