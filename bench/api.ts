@@ -1,0 +1,159 @@
+// npm run bench:api [-- --customers 100000 --duration 10 --connections 32 --port 3303]
+// Throughput and latency of GET /api/v1/diagnostics against a trivial authenticated route (GET /api/v1/me)
+// on the same built server, on PostgreSQL with N demo customers. Targets (issue 3): diagnostics keeps at
+// least half the trivial route's req/s, and its p99 stays under 50 ms, at 32 connections.
+//
+// Needs a build (`npx next build`, or RAIO_DIST_DIR=… for another folder) and a local PostgreSQL:
+// BENCH_DATABASE_URL (default postgresql://app@127.0.0.1:55432/raio_bench; local hosts only). The database
+// is created and seeded when empty (100,000 customers take a few minutes). Each route gets a warm-up, then
+// a fixed duration: the whole run is bounded (~2 × (warm-up + duration) after the server is up).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+import pg from "pg";
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const TARGET_RATIO = 0.5; // diagnostics ≥ half the trivial route's throughput
+const TARGET_P99_MS = 50;
+const SAMPLE_CUSTOMERS = 2_000; // distinct customers the diagnostics requests rotate through
+const WARMUP_S = 3;
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: "string", default: "100000" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "32" },
+    port: { type: "string", default: "3303" },
+  },
+});
+const customers = Number(values.customers);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const port = Number(values.port);
+const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://app@127.0.0.1:55432/raio_bench");
+if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) {
+  throw new Error(`Recusado: o benchmark só roda contra um PostgreSQL local (recebido ${url.hostname}).`);
+}
+const dbName = url.pathname.slice(1);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} saiu com ${code}`))));
+  });
+}
+
+async function ensureDatabase(): Promise<void> {
+  const admin = new pg.Client({ host: url.hostname, port: Number(url.port || 5432), user: url.username, database: "postgres" });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${dbName.replace(/"/g, "")}"`);
+  await admin.end();
+  await run("npx", ["tsx", "prisma/seed.ts", "--if-empty", "--customers", String(customers)], { ...process.env, DATABASE_URL: url.toString() });
+}
+
+async function prepare(): Promise<{ token: string; documents: string[]; total: number }> {
+  process.env.DATABASE_URL = url.toString();
+  const { createApiToken } = await import("../lib/auth/api-tokens");
+  const { db, closeDb } = await import("../lib/db");
+  const { token } = await createApiToken({ name: `bench ${new Date().toISOString()}`, role: "AGENT" });
+  const total = await db.customer.count();
+  if (total < customers) console.warn(`[bench] atenção: o banco tem ${total} clientes (pedido: ${customers}).`);
+  const step = Math.max(1, Math.floor(total / SAMPLE_CUSTOMERS));
+  const rows = await db.$queryRawUnsafe<{ document: string }[]>(
+    `SELECT document FROM "Customer" WHERE id % ${step} = 0 ORDER BY id LIMIT ${SAMPLE_CUSTOMERS}`,
+  );
+  await closeDb();
+  return { token, documents: rows.map((r) => r.document), total };
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/login`);
+      if (res.ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(server);
+  throw new Error(`O servidor não respondeu em http://127.0.0.1:${port} em 60 s (rodou \`npx next build\`?)`);
+}
+
+function stopServer(server: ChildProcess): void {
+  // The server was started in its own process group: stop exactly that group.
+  if (server.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function measure(label: string, token: string, paths: string[], seconds: number) {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
+  return { label, ...result };
+}
+
+async function main() {
+  await ensureDatabase();
+  const { token, documents, total } = await prepare();
+  const server = await startServer();
+  try {
+    const me = ["/api/v1/me"];
+    const diag = documents.map((d) => `/api/v1/diagnostics?cpf=${d}`);
+    const probe = await fetch(`http://127.0.0.1:${port}${diag[0]}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!probe.ok) throw new Error(`diagnostics respondeu ${probe.status}: ${await probe.text()}`);
+    await measure("warm-up", token, me, WARMUP_S);
+    await measure("warm-up", token, diag, WARMUP_S);
+    const trivial = await measure("GET /api/v1/me", token, me, duration);
+    const diagnostics = await measure("GET /api/v1/diagnostics", token, diag, duration);
+    console.log(`\n[bench] ${total.toLocaleString("pt-BR")} clientes, ${connections} conexões, ${duration} s por rota\n`);
+    console.log("rota                        req/s     p50 ms   p99 ms   não-2xx  erros");
+    for (const r of [trivial, diagnostics]) {
+      console.log(
+        `${r.label.padEnd(26)} ${r.requests.average.toFixed(0).padStart(7)} ${String(r.latency.p50).padStart(9)} ${String(r.latency.p99).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.errors + r.timeouts).padStart(6)}`,
+      );
+    }
+    const ratio = diagnostics.requests.average / trivial.requests.average;
+    const okRatio = ratio >= TARGET_RATIO;
+    const okP99 = diagnostics.latency.p99 < TARGET_P99_MS;
+    console.log(`\nrazão diagnostics/me: ${ratio.toFixed(2)} (meta ≥ ${TARGET_RATIO}) ${okRatio ? "OK" : "ABAIXO"}`);
+    console.log(`p99 diagnostics: ${diagnostics.latency.p99} ms (meta < ${TARGET_P99_MS} ms) ${okP99 ? "OK" : "ACIMA"}`);
+    if (diagnostics.non2xx > 0 || diagnostics.errors > 0) console.log("atenção: houve respostas não-2xx ou erros na rota de diagnóstico");
+  } finally {
+    stopServer(server);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`[bench] ${(err as Error).message}`);
+    process.exit(1);
+  },
+);
