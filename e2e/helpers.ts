@@ -26,3 +26,41 @@ export async function logout(page: Page) {
 export function navLinks(page: Page) {
   return page.getByRole("navigation", { name: "Principal" }).getByRole("link");
 }
+
+/** Pixel points relative to the map's top-left corner. */
+export type MapPoint = [x: number, y: number];
+
+/** The maintenance map's container and its box on the page. */
+export async function mapBox(page: Page) {
+  const map = page.locator(".leaflet-container").first();
+  await expect(map).toBeVisible();
+  const box = await map.boundingBox();
+  if (!box) throw new Error("mapa sem dimensões");
+  return box;
+}
+
+/**
+ * Draws a maintenance region as a person does: right-click on the map → "Inserir Região de Manutenção"
+ * (or the toolbar button), a click per vertex, then a click on the first vertex to close the polygon.
+ */
+export async function drawPolygon(page: Page, points: MapPoint[], opts: { start?: "menu" | "toolbar" } = {}) {
+  const box = await mapBox(page);
+  const at = ([x, y]: MapPoint) => [box.x + x, box.y + y] as const;
+  const first = points[0];
+  if (!first || points.length < 3) throw new Error("drawPolygon precisa de pelo menos 3 pontos");
+  if ((opts.start ?? "menu") === "menu") {
+    await page.mouse.click(...at(first), { button: "right" });
+    await page.getByRole("menuitem", { name: "Inserir Região de Manutenção" }).click();
+  } else {
+    await page.getByRole("button", { name: "Inserir Região de Manutenção" }).click();
+  }
+  await expect(page.getByTestId("drawing-panel")).toBeVisible();
+  for (const p of points) {
+    await page.mouse.move(...at(p), { steps: 4 });
+    await page.mouse.click(...at(p));
+    // Keep clicks apart so two vertices never read as a double-click (which would zoom the map).
+    await page.waitForTimeout(350);
+  }
+  await page.mouse.move(...at(first), { steps: 4 });
+  await page.mouse.click(...at(first));
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/roles";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { getOrderOrThrow, type OrderDetails } from "@/lib/orders/get-order-or-throw";
+import { orderIdSchema, ORDER_STATUS_LABEL } from "@/lib/validation/order";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { OrderActionButtons } from "@/components/orders/order-action-buttons";
+import { OrderTabs, type OrderTab } from "@/components/orders/order-tabs";
+import { AffectedLoginsTab } from "@/components/orders/affected-logins-tab";
+import { ContactsTab } from "@/components/orders/contacts-tab";
+import { DiscountsTab } from "@/components/orders/discounts-tab";
+import { FinalizeOrderForm } from "@/components/orders/finalize-order-form";
+import { formatArea, formatDateTime, formatInteger } from "@/components/orders/format";
+import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
+
+export const metadata: Metadata = { title: "Ordem de Serviço" };
+
+async function loadOrder(id: string): Promise<OrderDetails | null> {
+  const parsed = orderIdSchema.safeParse(id);
+  if (!parsed.success) return null;
+  try {
+    return await getOrderOrThrow(parsed.data);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") return null;
+    throw err;
+  }
+}
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { user, allowed } = await requirePermission("ordens.read");
+  if (!allowed) return <AccessDenied />;
+  const order = await loadOrder((await params).id);
+  if (!order) notFound();
+  const env = getEnv();
+  const canWrite = can(user.role, "ordens.write");
+  const tabs: OrderTab[] = [
+    { key: "logins", label: "Logins Afetados", content: <AffectedLoginsTab orderId={order.id} /> },
+    { key: "contatos", label: "Contatos", content: <ContactsTab orderId={order.id} /> },
+    ...(can(user.role, "descontos.read") ? [{ key: "descontos", label: "Descontos", content: <DiscountsTab orderId={order.id} /> }] : []),
+  ];
+
+  const details: [string, React.ReactNode][] = [
+    ["Assunto", order.subject.name],
+    ["Responsável", order.responsible ?? "—"],
+    ["Aberta em", formatDateTime(order.openedAt)],
+    ["Previsão de término", formatDateTime(order.expectedEndAt)],
+    ["Em execução desde", formatDateTime(order.executedAt)],
+    ["Finalizada em", formatDateTime(order.finalizedAt)],
+    ["Cancelada em", formatDateTime(order.cancelledAt)],
+    ["Interrupção programada", order.planned ? `Sim, avisada em ${formatDateTime(order.announcedAt)}` : "Não"],
+    ["Logins afetados", <span key="l" data-testid="order-logins-affected">{formatInteger(order.loginsAffected)}</span>],
+    ["Região", order.region ? `${formatArea(order.region.areaM2)}, ${order.region.vertexCount} vértices` : "—"],
+  ];
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <a href="/ordens" className="text-sm text-slate-600 underline">← Ordens de Serviço</a>
+        <h1 className="text-2xl font-semibold">OS {order.number}</h1>
+        <StatusBadge status={order.status} />
+        <div className="ml-auto">
+          {/* An executing order is finalized through the discounts form below, not a bare button. */}
+          {canWrite ? <OrderActionButtons orderId={order.id} status={order.status} exclude={order.status === "EM_EXECUCAO" ? ["finalize"] : []} /> : null}
+        </div>
+      </div>
+      <p className="text-slate-700">{order.description}</p>
+      <div className="grid gap-5 md:grid-cols-2">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          {details.map(([k, v]) => (
+            <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd>{v}</dd></div>
+          ))}
+        </dl>
+        {order.region ? (
+          <RegionMiniMapLoader geometry={order.region.geometry} bbox={order.region.bbox} status={order.status}
+            tileUrl={env.RAIO_TILE_URL} tileAttribution={env.RAIO_TILE_ATTRIBUTION} />
+        ) : <p className="text-sm text-slate-500">Esta OS não tem região.</p>}
+      </div>
+      {canWrite && order.status === "EM_EXECUCAO" && order.executedAt ? (
+        <FinalizeOrderForm orderId={order.id} orderNumber={order.number} executedAt={order.executedAt.toISOString()} />
+      ) : null}
+      <section aria-labelledby="hist" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="hist" className="text-lg font-semibold">Histórico de status</h2>
+        <table className="mt-2 w-full text-sm">
+          <thead className="text-left text-slate-500"><tr><th className="py-1">Quando</th><th>De</th><th>Para</th><th>Quem</th><th>Observação</th></tr></thead>
+          <tbody data-testid="status-history">
+            {order.events.map((e) => (
+              <tr key={e.id} className="border-t border-slate-100">
+                <td className="py-1.5 whitespace-nowrap">{formatDateTime(e.at)}</td>
+                <td>{e.fromStatus ? ORDER_STATUS_LABEL[e.fromStatus] : "—"}</td>
+                <td>{ORDER_STATUS_LABEL[e.toStatus]}</td>
+                <td>{e.by ?? "—"}</td>
+                <td>{e.note ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white px-4">
+        <OrderTabs tabs={tabs} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// POST /api/v1/regions – a drawn maintenance region and its structural service order, stored together
+//   body: { region: Feature<Polygon>, subjectId?, description, expectedEndAt?, responsible?, planned?, announcedAt? }
+//   201 { order, region, warnings: [{ code: "OVERLAP", orderId, number, message }] }
+// GET /api/v1/regions?status=ABERTA,EM_EXECUCAO – the map's region layers (default: open and executing)
+import { withAuth } from "@/lib/auth/with-auth";
+import { readJson } from "@/lib/http/read-json";
+import { createRegionWithOrder } from "@/lib/orders/create-region-with-order";
+import { DEFAULT_REGION_STATUSES, listRegions } from "@/lib/orders/list-regions";
+import { listRegionsQuerySchema } from "@/lib/validation/order";
+
+export const POST = withAuth(
+  async (req, { principal }) => Response.json(await createRegionWithOrder(await readJson(req), principal), { status: 201 }),
+  { permission: "ordens.write" },
+);
+
+export const GET = withAuth(
+  async (req) => {
+    const query = listRegionsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    return Response.json(await listRegions(query.status ?? DEFAULT_REGION_STATUSES));
+  },
+  { permission: "mapa.read" },
+);

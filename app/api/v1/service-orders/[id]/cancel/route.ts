@@ -1,0 +1,15 @@
+// POST /api/v1/service-orders/{id}/cancel – Aberta or Em Execução → Cancelada; 409 when the order is not in a status that allows it
+//   body (optional): { note }
+import { withAuth } from "@/lib/auth/with-auth";
+import { readOptionalJson } from "@/lib/orders/read-optional-json";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
+
+export const POST = withAuth<{ id: string }>(
+  async (req, { principal, params }) => {
+    const id = orderIdSchema.parse(params.id);
+    const { note } = transitionSchema.parse(await readOptionalJson(req));
+    return Response.json({ order: await cancelOrder(id, principal, note) });
+  },
+  { permission: "ordens.write" },
+);

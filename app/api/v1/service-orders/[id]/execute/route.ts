@@ -1,0 +1,15 @@
+// POST /api/v1/service-orders/{id}/execute – Aberta → Em Execução (the Executar button); 409 when the order is not in a status that allows it
+//   body (optional): { note }
+import { withAuth } from "@/lib/auth/with-auth";
+import { readOptionalJson } from "@/lib/orders/read-optional-json";
+import { executeOrder } from "@/lib/orders/execute-order";
+import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
+
+export const POST = withAuth<{ id: string }>(
+  async (req, { principal, params }) => {
+    const id = orderIdSchema.parse(params.id);
+    const { note } = transitionSchema.parse(await readOptionalJson(req));
+    return Response.json({ order: await executeOrder(id, principal, note) });
+  },
+  { permission: "ordens.write" },
+);

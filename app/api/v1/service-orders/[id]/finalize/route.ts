@@ -1,0 +1,19 @@
+// POST /api/v1/service-orders/{id}/finalize – Em Execução → Finalizada, freezing the affected logins and
+// applying the reviewed downtime discounts in the same transaction; 409 when the order is not Em Execução
+//   body (optional): { interruptionStart?, interruptionEnd?, adjustments?: [{ contractId, amountCents?, excluded?, reason }], note? }
+//   200 { order: { id, number, fromStatus, status, at }, frozenLogins, discounts, totalCents, rule }
+import { withAuth } from "@/lib/auth/with-auth";
+import { readOptionalJson } from "@/lib/orders/read-optional-json";
+import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
+import { assertTransitionAllowed } from "@/lib/orders/assert-transition-allowed";
+import { orderIdSchema } from "@/lib/validation/order";
+
+export const POST = withAuth<{ id: string }>(
+  async (req, { principal, params }) => {
+    const id = orderIdSchema.parse(params.id);
+    await assertTransitionAllowed(id, "FINALIZADA");
+    const { transition, ...rest } = await finalizeOrderWithDiscounts(id, await readOptionalJson(req), principal);
+    return Response.json({ order: transition, ...rest });
+  },
+  { permission: "ordens.write" },
+);

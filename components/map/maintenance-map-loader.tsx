@@ -1,0 +1,17 @@
+"use client";
+// Leaflet touches `window` on import: the map is loaded in the browser only.
+import dynamic from "next/dynamic";
+import type { MaintenanceMapProps } from "./maintenance-map";
+import { loadLeafletPlugins } from "./leaflet-global";
+
+const MaintenanceMap = dynamic(async () => {
+  await loadLeafletPlugins(); // before the map module: its maps need geoman and markercluster
+  return import("./maintenance-map");
+}, {
+  ssr: false,
+  loading: () => <div className="flex h-full items-center justify-center rounded-lg border border-slate-200 bg-slate-100 text-slate-500">Carregando mapa…</div>,
+});
+
+export function MaintenanceMapLoader(props: MaintenanceMapProps) {
+  return <MaintenanceMap {...props} />;
+}

@@ -1,0 +1,140 @@
+"use client";
+// The structural service order form that opens as soon as a region is closed on the map.
+// The polygon was already checked in the browser with the server's own validatePolygon; the API checks again.
+import { useId, useState } from "react";
+import type { PolygonGeometry } from "@/lib/geo/types";
+import { formatArea, formatInteger, toLocalInput } from "./format";
+
+export interface SubjectOption {
+  id: number;
+  name: string;
+  isMaintenance: boolean;
+}
+
+export interface DrawnRegion {
+  /** Normalized geometry when the polygon is valid. */
+  geometry: PolygonGeometry | null;
+  /** Portuguese reason when it is not. */
+  error: string | null;
+  areaM2: number;
+  vertexCount: number;
+  loginsInside: number;
+  loginsTruncated: boolean;
+  overlaps: string[];
+}
+
+export interface CreatedOrder {
+  order: { id: number; number: number };
+  warnings: { message: string }[];
+}
+
+// Default previsão offered: 4 hours from now (a typical field repair).
+const DEFAULT_EXPECTED_HOURS = 4;
+
+export function OrderFormDialog({
+  region, subjects, onCancel, onSaved,
+}: {
+  region: DrawnRegion;
+  subjects: SubjectOption[];
+  onCancel: () => void;
+  onSaved: (created: CreatedOrder) => void;
+}) {
+  const titleId = useId();
+  const defaultSubject = subjects.find((s) => s.isMaintenance) ?? subjects[0];
+  const [planned, setPlanned] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(region.error);
+
+  async function save(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!region.geometry) return;
+    const f = new FormData(e.currentTarget);
+    const local = (name: string) => {
+      const v = String(f.get(name) ?? "");
+      return v ? new Date(v).toISOString() : null;
+    };
+    setSaving(true);
+    setError(null);
+    try {
+      const res = await fetch("/api/v1/regions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          region: { type: "Feature", properties: {}, geometry: region.geometry },
+          subjectId: Number(f.get("subjectId")) || undefined,
+          description: String(f.get("description") ?? ""),
+          expectedEndAt: local("expectedEndAt"),
+          responsible: String(f.get("responsible") ?? ""),
+          planned,
+          announcedAt: planned ? local("announcedAt") : null,
+        }),
+      });
+      const body = await res.json().catch(() => null);
+      if (!res.ok) {
+        setError(body?.error?.message ?? `Falha ao salvar (${res.status}).`);
+        return;
+      }
+      onSaved(body as CreatedOrder);
+    } catch {
+      setError("Sem conexão com o servidor: tente de novo.");
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+  return (
+    <div className="fixed inset-0 z-[1000] flex items-center justify-center bg-slate-900/30 p-4">
+      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-lg rounded-lg bg-white p-5 shadow-xl">
+        <h2 id={titleId} className="text-lg font-semibold">Nova OS de Estrutura</h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="drawn-summary">
+          Região com {region.vertexCount} vértices
+          {region.areaM2 > 0 ? <>, {formatArea(region.areaM2)}</> : null} ·{" "}
+          <strong>{formatInteger(region.loginsInside)}{region.loginsTruncated ? "+" : ""}</strong> logins dentro
+        </p>
+        {region.overlaps.length > 0 ? (
+          <div role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            <p className="font-semibold">Atenção: sobreposição com outra OS</p>
+            <ul className="list-disc pl-5">{region.overlaps.map((m) => <li key={m}>{m}</li>)}</ul>
+          </div>
+        ) : null}
+        {error ? <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">{error}</p> : null}
+        <form onSubmit={save} className="mt-3 space-y-3">
+          <label className="block text-sm">Assunto
+            <select name="subjectId" defaultValue={defaultSubject?.id} className={input}>
+              {subjects.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </label>
+          <label className="block text-sm">Descrição
+            <textarea name="description" required minLength={3} maxLength={2000} rows={3} className={input} placeholder="O que aconteceu e o que será feito" />
+          </label>
+          <div className="grid grid-cols-2 gap-3">
+            <label className="block text-sm">Previsão de término
+              <input name="expectedEndAt" type="datetime-local" className={input}
+                defaultValue={toLocalInput(new Date(Date.now() + DEFAULT_EXPECTED_HOURS * 3_600_000))} />
+            </label>
+            <label className="block text-sm">Responsável
+              <input name="responsible" maxLength={120} className={input} placeholder="Equipe ou técnico" />
+            </label>
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={planned} onChange={(e) => setPlanned(e.target.checked)} />
+            Interrupção programada (avisada aos clientes)
+          </label>
+          {planned ? (
+            <label className="block text-sm">Aviso aos clientes em
+              <input name="announcedAt" type="datetime-local" className={input} defaultValue={toLocalInput(new Date())} />
+            </label>
+          ) : null}
+          <div className="flex justify-end gap-2 pt-2">
+            <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">Cancelar</button>
+            <button type="submit" disabled={!region.geometry || saving}
+              className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-50">
+              {saving ? "Salvando…" : "Salvar"}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

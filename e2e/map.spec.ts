@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { drawPolygon, loginAs, mapBox, type MapPoint } from "./helpers";
+
+async function openMap(page: Page) {
+  await loginAs(page, "admin");
+  await page.goto("/mapa");
+  await expect(page.getByTestId("logins-loaded")).toContainText(/[1-9]\d* logins nesta área/);
+  // The demo's open and executing regions are drawn with their building icons.
+  await expect(page.getByTestId("order-icon").first()).toBeAttached();
+}
+
+/** A quadrilateral south of the centre, in pixels from the map's centre. */
+async function around(page: Page, offsets: MapPoint[]): Promise<MapPoint[]> {
+  const box = await mapBox(page);
+  return offsets.map(([dx, dy]) => [box.width / 2 + dx, box.height / 2 + dy]);
+}
+
+test("an admin draws a region, saves its order, executes it from the building icon, and finds it after a reload", async ({ page }) => {
+  await openMap(page);
+  const before = (await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total as number;
+
+  const points = await around(page, [[-90, 60], [70, 40], [90, 170], [-70, 180]]);
+  await drawPolygon(page, points);
+
+  const dialog = page.getByRole("dialog", { name: "Nova OS de Estrutura" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("drawn-summary")).toContainText("4 vértices");
+  await expect(dialog.getByLabel("Assunto")).toHaveValue(/\d+/);
+  await expect(dialog.getByLabel("Assunto").locator("option:checked")).toHaveText("Manutenção em massa");
+  await dialog.getByLabel("Descrição").fill("Troca de splitter na Vila Industrial (e2e)");
+  await dialog.getByLabel("Responsável").fill("Equipe Sul");
+  await dialog.getByRole("button", { name: "Salvar" }).click();
+  await expect(dialog).toBeHidden();
+
+  const notice = page.getByTestId("map-notice");
+  await expect(notice).toContainText(/OS \d+ criada/);
+  const number = Number(/OS (\d+)/.exec((await notice.textContent()) ?? "")![1]);
+  expect((await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before + 1);
+
+  const icon = page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`);
+  await expect(icon).toHaveAttribute("data-status", "ABERTA");
+  await page.screenshot({ path: "/tmp/raio-map-created.png" });
+  await icon.hover();
+  const popup = page.getByTestId("region-popup");
+  await expect(popup).toContainText(`OS ${number}`);
+  await expect(popup).toContainText("Manutenção em massa");
+  await expect(popup.getByTestId("order-status")).toHaveText("Aberta");
+  await expect(popup.getByTestId("popup-logins")).toHaveText(/^\d+$/);
+  await page.screenshot({ path: "/tmp/raio-map-popup.png" });
+  await popup.getByRole("button", { name: "Executar" }).click();
+  await expect(popup.getByTestId("order-status")).toHaveText("Em Execução");
+  await expect(popup.getByRole("button", { name: "Executar" })).toHaveCount(0);
+  await expect(icon).toHaveAttribute("data-status", "EM_EXECUCAO");
+
+  await page.reload();
+  await expect(icon).toHaveAttribute("data-status", "EM_EXECUCAO");
+  await icon.hover();
+  await expect(popup.getByTestId("order-status")).toHaveText("Em Execução");
+  await expect(popup).toContainText("Troca de splitter");
+
+  // The order page tells the same story, with who executed it.
+  await popup.getByRole("link", { name: `OS ${number}` }).click();
+  await expect(page.getByRole("heading", { name: `OS ${number}` })).toBeVisible();
+  await expect(page.getByTestId("order-status").first()).toHaveText("Em Execução");
+  await expect(page.getByTestId("status-history")).toContainText("Ana Administradora");
+  await expect(page.getByTestId("status-history").locator("tr")).toHaveCount(2);
+  await page.screenshot({ path: "/tmp/raio-order-page.png", fullPage: true });
+});
+
+test("a self-intersecting region is refused with a Portuguese message and nothing is stored", async ({ page }) => {
+  await openMap(page);
+  const before = (await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total as number;
+  // A bowtie: the second edge crosses the fourth.
+  const points = await around(page, [[-200, -150], [-60, -40], [-60, -150], [-200, -40]]);
+  await drawPolygon(page, points, { start: "toolbar" });
+  const dialog = page.getByRole("dialog", { name: "Nova OS de Estrutura" });
+  await expect(dialog.getByRole("alert")).toContainText("Região inválida");
+  await expect(dialog.getByRole("alert")).toContainText(/cruza|interse/i);
+  await expect(dialog.getByRole("button", { name: "Salvar" })).toBeDisabled();
+  await page.screenshot({ path: "/tmp/raio-map-bowtie.png" });
+  await dialog.getByRole("button", { name: "Cancelar" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before);
+});
+
+test("while drawing, Backspace removes the last point, the counter follows, and Esc cancels", async ({ page }) => {
+  await openMap(page);
+  const points = await around(page, [[-150, -120], [150, -120], [150, 150]]);
+  const box = await mapBox(page);
+  await page.getByRole("button", { name: "Inserir Região de Manutenção" }).click();
+  for (const [x, y] of points) {
+    await page.mouse.click(box.x + x, box.y + y);
+    await page.waitForTimeout(350);
+  }
+  await expect(page.getByTestId("drawing-vertices")).toHaveText("3");
+  await expect(page.getByTestId("drawing-logins")).toHaveText(/^[1-9]\d*\+?$/);
+  await page.keyboard.press("Backspace");
+  await expect(page.getByTestId("drawing-vertices")).toHaveText("2");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("drawing-panel")).toBeHidden();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});

@@ -1,0 +1,64 @@
+// One status transition of a service order, inside the caller's transaction: a guarded update
+// (WHERE status = the status just read), the history event, the audit entry and the GeoVersion bump.
+// Under a race exactly one transaction matches the guard; the other gets INVALID_TRANSITION (409)
+// naming the status it found, and changes nothing.
+import type { OrderStatus, Prisma } from "../db";
+import { notFound } from "../errors";
+import { actorColumns, type Principal } from "../auth/principal";
+import { recordAudit } from "../audit/record-audit";
+import { bumpGeoVersion } from "./bump-geo-version";
+import { canTransition, TRANSITION_ACTION, transitionRefusal } from "./order-status";
+
+export interface TransitionResult {
+  id: number;
+  number: number;
+  fromStatus: OrderStatus;
+  status: OrderStatus;
+  at: Date;
+}
+
+function columnsFor(to: OrderStatus, from: OrderStatus, at: Date, userId: number | null): Prisma.ServiceOrderUpdateManyMutationInput {
+  switch (to) {
+    case "EM_EXECUCAO":
+      return { status: to, executedAt: at, executedById: userId, interruptionStart: at };
+    case "FINALIZADA":
+      return { status: to, finalizedAt: at, finalizedById: userId, interruptionEnd: at };
+    case "CANCELADA":
+      // Cancelling an executing order ends its interruption too (notifications stop now).
+      return { status: to, cancelledAt: at, cancelledById: userId, ...(from === "EM_EXECUCAO" ? { interruptionEnd: at } : {}) };
+    case "ABERTA":
+      return { status: to };
+  }
+}
+
+export async function applyOrderTransition(
+  tx: Prisma.TransactionClient,
+  orderId: number,
+  to: OrderStatus,
+  principal: Principal,
+  note?: string,
+): Promise<TransitionResult> {
+  const current = await tx.serviceOrder.findUnique({ where: { id: orderId }, select: { number: true, status: true } });
+  if (!current) throw notFound(`Ordem de serviço ${orderId} não encontrada.`);
+  if (!canTransition(current.status, to)) throw transitionRefusal(current.number, current.status, to);
+
+  const at = new Date();
+  const actor = actorColumns(principal);
+  const { count } = await tx.serviceOrder.updateMany({
+    where: { id: orderId, status: current.status },
+    data: columnsFor(to, current.status, at, actor.userId),
+  });
+  if (count === 0) {
+    // Someone else changed it between our read and our update: report what they left.
+    const now = await tx.serviceOrder.findUnique({ where: { id: orderId }, select: { status: true } });
+    throw transitionRefusal(current.number, now?.status ?? current.status, to);
+  }
+  await tx.serviceOrderEvent.create({
+    data: { orderId, fromStatus: current.status, toStatus: to, ...actor, at, note: note ?? null },
+  });
+  await recordAudit(tx, principal, TRANSITION_ACTION[to], { type: "ServiceOrder", id: orderId }, {
+    number: current.number, from: current.status, to, ...(note ? { note } : {}),
+  });
+  await bumpGeoVersion(tx);
+  return { id: orderId, number: current.number, fromStatus: current.status, status: to, at };
+}

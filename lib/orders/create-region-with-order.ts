@@ -1,0 +1,61 @@
+// Stores a drawn maintenance region together with its structural service order: order, region, first
+// history event, audit entry and GeoVersion bump in ONE transaction — a region never exists alone.
+// A bad polygon is refused (400) before anything is written.
+import { db } from "../db";
+import type { Principal } from "../auth/principal";
+import { actorColumns } from "../auth/principal";
+import { recordAudit } from "../audit/record-audit";
+import { getSettings } from "../settings/get-settings";
+import { createRegionSchema } from "../validation/order";
+import { bumpGeoVersion } from "./bump-geo-version";
+import { checkRegionGeometry } from "./check-region-geometry";
+import { findMaintenanceSubjectOrThrow } from "./find-maintenance-subject-or-throw";
+import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
+
+export interface CreatedRegionOrder {
+  order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
+  region: { id: number; areaM2: number; vertexCount: number; iconLng: number; iconLat: number };
+  warnings: OverlapWarning[];
+}
+
+export async function createRegionWithOrder(body: unknown, principal: Principal): Promise<CreatedRegionOrder> {
+  const input = createRegionSchema.parse(body);
+  const settings = await getSettings();
+  const { checked, columns } = checkRegionGeometry(input.region.geometry, settings.maxRegionAreaKm2);
+  const subject = await findMaintenanceSubjectOrThrow(input.subjectId);
+  const warnings = await findRegionOverlaps(checked.geometry, checked.bbox);
+  const actor = actorColumns(principal);
+
+  return db.$transaction(async (tx) => {
+    const order = await tx.serviceOrder.create({
+      data: {
+        subjectId: subject.id,
+        description: input.description,
+        responsible: input.responsible,
+        expectedEndAt: input.expectedEndAt,
+        planned: input.planned,
+        announcedAt: input.planned ? input.announcedAt : null,
+        status: "ABERTA",
+        openedById: actor.userId,
+      },
+      select: { id: true, number: true, openedAt: true },
+    });
+    const region = await tx.maintenanceRegion.create({
+      data: { serviceOrderId: order.id, ...columns },
+      select: { id: true, areaM2: true, vertexCount: true, iconLng: true, iconLat: true },
+    });
+    await tx.serviceOrderEvent.create({
+      data: { orderId: order.id, fromStatus: null, toStatus: "ABERTA", ...actor, at: order.openedAt },
+    });
+    await recordAudit(tx, principal, "order.create", { type: "ServiceOrder", id: order.id }, {
+      number: order.number, subjectId: subject.id, regionId: region.id, vertexCount: region.vertexCount,
+      areaM2: Math.round(region.areaM2), overlaps: warnings.map((w) => w.number),
+    });
+    await bumpGeoVersion(tx);
+    return {
+      order: { ...order, status: "ABERTA" as const, subjectId: subject.id, subjectName: subject.name },
+      region,
+      warnings,
+    };
+  });
+}

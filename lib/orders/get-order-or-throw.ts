@@ -1,0 +1,58 @@
+// One order with everything its page shows: details, region, status history with names, logins affected.
+import { db } from "../db";
+import { notFound } from "../errors";
+import type { AreaGeometry, Bbox } from "../geo/types";
+import { countLoginsInRegion } from "../maintenance/login-points";
+
+export async function getOrderOrThrow(orderId: number) {
+  const order = await db.serviceOrder.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true, number: true, status: true, description: true, responsible: true, expectedEndAt: true,
+      planned: true, announcedAt: true, openedAt: true, executedAt: true, finalizedAt: true, cancelledAt: true,
+      interruptionStart: true, interruptionEnd: true,
+      subject: { select: { id: true, name: true, maintenanceMessage: true } },
+      region: { select: { geometry: true, minLng: true, minLat: true, maxLng: true, maxLat: true, iconLng: true, iconLat: true, areaM2: true, vertexCount: true, updatedAt: true } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, fromStatus: true, toStatus: true, userId: true, apiTokenId: true, at: true, note: true } },
+      _count: { select: { affectedLogins: true } },
+    },
+  });
+  if (!order) throw notFound(`Ordem de serviço ${orderId} não encontrada.`);
+
+  const userIds = [...new Set(order.events.flatMap((e) => (e.userId ? [e.userId] : [])))];
+  const tokenIds = [...new Set(order.events.flatMap((e) => (e.apiTokenId ? [e.apiTokenId] : [])))];
+  const [users, tokens] = await Promise.all([
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+    tokenIds.length ? db.apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const tokenName = new Map(tokens.map((t) => [t.id, t.name]));
+
+  const region = order.region
+    ? {
+        geometry: order.region.geometry as unknown as AreaGeometry,
+        bbox: [order.region.minLng, order.region.minLat, order.region.maxLng, order.region.maxLat] as Bbox,
+        iconLng: order.region.iconLng,
+        iconLat: order.region.iconLat,
+        areaM2: order.region.areaM2,
+        vertexCount: order.region.vertexCount,
+        updatedAt: order.region.updatedAt,
+      }
+    : null;
+  // A finalized order keeps the logins frozen at finalization; otherwise count who is inside now.
+  const loginsAffected =
+    order._count.affectedLogins > 0 ? order._count.affectedLogins : region ? await countLoginsInRegion(region.geometry) : 0;
+
+  const { _count, events, region: _r, ...rest } = order;
+  return {
+    ...rest,
+    region,
+    loginsAffected,
+    events: events.map((e) => ({
+      ...e,
+      by: e.userId ? (userName.get(e.userId) ?? `usuário ${e.userId}`) : e.apiTokenId ? `token ${tokenName.get(e.apiTokenId) ?? e.apiTokenId}` : null,
+    })),
+  };
+}
+
+export type OrderDetails = Awaited<ReturnType<typeof getOrderOrThrow>>;

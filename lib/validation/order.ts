@@ -1,0 +1,164 @@
+// Service orders and maintenance regions: the schemas shared by the map form, the order pages and the API.
+// Structure only here (shape, types, sizes); the geometry rules (kinks, rings, area, vertices) are
+// lib/geo/validate-polygon's, so the browser and the API refuse exactly the same polygons.
+import { z } from "zod";
+
+export const ORDER_STATUSES = ["ABERTA", "EM_EXECUCAO", "FINALIZADA", "CANCELADA"] as const;
+export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+
+/** Labels shown to people, one per status (the source's words). */
+export const ORDER_STATUS_LABEL: Record<OrderStatusValue, string> = {
+  ABERTA: "Aberta",
+  EM_EXECUCAO: "Em Execução",
+  FINALIZADA: "Finalizada",
+  CANCELADA: "Cancelada",
+};
+
+// Longest description accepted (a field report fits; a pasted log does not).
+export const MAX_DESCRIPTION_CHARS = 2_000;
+// Longest responsible name/team.
+export const MAX_RESPONSIBLE_CHARS = 120;
+// Orders per page in lists: default and cap.
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+const position = z.array(z.number({ error: "coordenada deve ser um número" })).min(2, "cada ponto precisa de longitude e latitude");
+
+/** A GeoJSON Polygon geometry, structurally (the rules are validatePolygon's). */
+export const polygonGeometrySchema = z.object({
+  type: z.literal("Polygon", { error: "a geometria deve ser um Polygon" }),
+  coordinates: z.array(z.array(position), { error: "coordinates deve ser uma lista de anéis" }).min(1, "o polígono não tem anéis"),
+});
+
+/** A GeoJSON Feature holding a Polygon (properties are ignored). */
+export const polygonFeatureSchema = z.object({
+  type: z.literal("Feature", { error: "envie uma Feature GeoJSON" }),
+  geometry: polygonGeometrySchema,
+  properties: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+
+const optionalDate = z
+  .union([z.string(), z.date(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || v === "") return null;
+    const d = v instanceof Date ? v : new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "data inválida" });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** The order's own fields, as the map form sends them. */
+export const orderFieldsSchema = z.object({
+  // Omitted = the dedicated maintenance subject.
+  subjectId: z.coerce.number().int().positive("assunto inválido").optional(),
+  description: z
+    .string({ error: "descreva a manutenção" })
+    .trim()
+    .min(3, "descreva a manutenção (mínimo 3 caracteres)")
+    .max(MAX_DESCRIPTION_CHARS, `no máximo ${MAX_DESCRIPTION_CHARS} caracteres`),
+  expectedEndAt: optionalDate,
+  responsible: z
+    .string()
+    .trim()
+    .max(MAX_RESPONSIBLE_CHARS, `no máximo ${MAX_RESPONSIBLE_CHARS} caracteres`)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
+  planned: z.boolean().default(false),
+  announcedAt: optionalDate,
+});
+
+// Tolerance for the browser's clock running ahead of the server's when it sends "announced now".
+const ANNOUNCE_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** POST /api/v1/regions: the drawn polygon and its order. */
+export const createRegionSchema = orderFieldsSchema.extend({ region: polygonFeatureSchema }).superRefine((v, ctx) => {
+  if (v.announcedAt && !v.planned) {
+    ctx.addIssue({ code: "custom", path: ["announcedAt"], message: "aviso prévio só vale para interrupção programada" });
+  }
+  if (v.announcedAt && v.announcedAt.getTime() > Date.now() + ANNOUNCE_CLOCK_SKEW_MS) {
+    ctx.addIssue({ code: "custom", path: ["announcedAt"], message: "o aviso aos clientes não pode estar no futuro" });
+  }
+});
+export type CreateRegionInput = z.infer<typeof createRegionSchema>;
+
+/** PATCH /api/v1/service-orders/{id}/region */
+export const updateRegionSchema = z.object({ region: polygonFeatureSchema });
+
+/** A transition may carry a note (why it was cancelled, what was done). */
+export const transitionSchema = z
+  .object({ note: z.string().trim().max(MAX_DESCRIPTION_CHARS).optional() })
+  .default({});
+
+const statusList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const parts = v.split(",").map((s) => s.trim()).filter(Boolean);
+    for (const p of parts) {
+      if (!(ORDER_STATUSES as readonly string[]).includes(p)) {
+        ctx.addIssue({ code: "custom", message: `status desconhecido: ${p} (use ${ORDER_STATUSES.join(", ")})` });
+        return z.NEVER;
+      }
+    }
+    return parts as OrderStatusValue[];
+  });
+
+const queryDate = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00-03:00` : v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: `data inválida: ${v}` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** GET /api/v1/service-orders and the /ordens page: filters, search and page. */
+export const listOrdersQuerySchema = z.object({
+  status: statusList,
+  subjectId: z.coerce.number().int().positive().optional(),
+  // Period on the opening date; a bare date (AAAA-MM-DD) is a whole day in Brasília time.
+  from: queryDate,
+  to: queryDate,
+  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
+
+/** GET /api/v1/regions?status=ABERTA,EM_EXECUCAO */
+export const listRegionsQuerySchema = z.object({ status: statusList });
+
+/** "minLng,minLat,maxLng,maxLat" in degrees. */
+export const bboxParamSchema = z
+  .string({ error: "informe bbox=minLng,minLat,maxLng,maxLat" })
+  .transform((v, ctx) => {
+    const parts = v.split(",").map((s) => Number(s.trim()));
+    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+      ctx.addIssue({ code: "custom", message: "bbox deve ter 4 números: minLng,minLat,maxLng,maxLat" });
+      return z.NEVER;
+    }
+    const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
+    if (minLng < -180 || maxLng > 180 || minLat < -90 || maxLat > 90) {
+      ctx.addIssue({ code: "custom", message: "bbox fora da faixa: longitude em [-180, 180], latitude em [-90, 90]" });
+      return z.NEVER;
+    }
+    if (minLng > maxLng || minLat > maxLat) {
+      ctx.addIssue({ code: "custom", message: "bbox invertida: o mínimo deve vir antes do máximo" });
+      return z.NEVER;
+    }
+    return [minLng, minLat, maxLng, maxLat] as [number, number, number, number];
+  });
+
+export const listLoginsQuerySchema = z.object({ bbox: bboxParamSchema });
+
+/** The {id} of /api/v1/service-orders/{id}. */
+export const orderIdSchema = z.coerce.number({ error: "id da OS inválido" }).int("id da OS inválido").positive("id da OS inválido");
