@@ -15,7 +15,7 @@ test("a wrong password is refused with a message in Portuguese", async ({ page }
   await page.getByLabel("E-mail").fill(DEMO.admin.email);
   await page.getByLabel("Senha").fill("senha-errada");
   await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("alert")).toHaveText("E-mail ou senha incorretos.");
+  await expect(page.getByRole("alert").filter({ hasText: "E-mail" })).toHaveText("E-mail ou senha incorretos.");
   await expect(page).toHaveURL(/\/login$/);
 });
 

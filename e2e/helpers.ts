@@ -1,5 +1,5 @@
 // End-to-end helpers in the user's language.
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO = {
   admin: { email: "admin@raio.local", password: "raio-admin", name: "Ana Administradora" },
@@ -63,4 +63,50 @@ export async function drawPolygon(page: Page, points: MapPoint[], opts: { start?
   }
   await page.mouse.move(...at(first), { steps: 4 });
   await page.mouse.click(...at(first));
+}
+
+/** Two demo logins a few dozen metres apart, and a small square around the first that leaves the second out. */
+export async function twoNeighbours(request: APIRequestContext, bbox: string) {
+  const res = await request.get(`/api/v1/logins?bbox=${bbox}`);
+  expect(res.ok()).toBeTruthy();
+  const body = (await res.json()) as { logins: { id: number; username: string; lat: number; lng: number }[] };
+  const logins = body.logins;
+  let best: { a: (typeof logins)[number]; b: (typeof logins)[number]; d: number } | null = null;
+  for (let i = 0; i < Math.min(logins.length, 400); i++) {
+    for (let j = i + 1; j < Math.min(logins.length, 400); j++) {
+      const a = logins[i]!;
+      const b = logins[j]!;
+      const d = Math.max(Math.abs(a.lng - b.lng), Math.abs(a.lat - b.lat));
+      // Between ~30 m and ~150 m apart: "just outside" without being on top of each other.
+      if (d > 0.0003 && d < 0.0015 && (!best || d < best.d)) best = { a, b, d };
+    }
+  }
+  if (!best) throw new Error("nenhum par de logins vizinhos nos dados de demonstração");
+  const half = best.d / 2;
+  const { a } = best;
+  const ring = [
+    [a.lng - half, a.lat - half], [a.lng + half, a.lat - half], [a.lng + half, a.lat + half], [a.lng - half, a.lat + half], [a.lng - half, a.lat - half],
+  ];
+  return { inside: best.a, outside: best.b, ring };
+}
+
+/** The customer of a login, through the diagnostics API. */
+export async function customerOfLogin(request: APIRequestContext, username: string) {
+  const res = await request.get(`/api/v1/diagnostics?login=${encodeURIComponent(username)}`);
+  expect(res.ok()).toBeTruthy();
+  return ((await res.json()) as { customer: { id: number; name: string } }).customer;
+}
+
+/** Creates a maintenance region with its order through the API (as the logged-in admin). */
+export async function createRegionViaApi(request: APIRequestContext, ring: number[][], description: string) {
+  const res = await request.post("/api/v1/regions", {
+    data: {
+      description,
+      responsible: "Equipe e2e",
+      expectedEndAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+      region: { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [ring] } },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { order: { id: number; number: number } }).order;
 }
