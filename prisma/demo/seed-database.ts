@@ -5,6 +5,11 @@ import { hashPassword } from "../../lib/auth/password";
 import { bulkInsert, type BulkColumn } from "../../lib/db/bulk-insert";
 import { validatePolygon } from "../../lib/geo/validate-polygon";
 import { BRANCHES, NEIGHBORHOODS, PLANS } from "./city";
+import type { Principal } from "../../lib/auth/principal";
+import type { AreaGeometry } from "../../lib/geo/types";
+import { findLoginIdsInRegion } from "../../lib/maintenance/login-points";
+import { recordContact } from "../../lib/contacts/record-contact";
+import { finalizeOrderWithDiscounts } from "../../lib/discounts/finalize-order-with-discounts";
 import { buildStreets, createRng, generateBatch, type IdCounters } from "./generate-customers";
 
 export const DEMO_USERS = [
@@ -134,8 +139,13 @@ async function seedMaintenance(now: Date, rng: () => number) {
     { hood: "Ouro Verde", radius: 600, subjectId: rupture.id, status: "FINALIZADA", description: "Rompimento de cabo de 144 fibras por caminhão", openedAgoH: 240, executedAgoH: 239, closedAgoH: 233, expectedInH: -232 },
     { hood: "Sousas", radius: 400, subjectId: maintenance.id, status: "CANCELADA", description: "Queda de energia no POP Sousas (aberta por engano)", openedAgoH: 50, expectedInH: -40 },
   ];
+  // The finalized demo order is stored executing, gets its contacts, then is finalized through the real
+  // service (frozen affected logins, discounts) and moved back in time: demo history made like real history.
+  let toFinalize: { id: number; executedAt: Date; closedAt: Date } | null = null;
   for (const o of orders) {
     const h = hood(o.hood);
+    const finalizeLater = o.status === "FINALIZADA";
+    const status = finalizeLater ? "EM_EXECUCAO" : o.status;
     const checked = validatePolygon(blob(rng, h.lng, h.lat, o.radius, 10));
     if (!checked.ok) throw new Error(`Região de demonstração inválida (${o.hood}): ${checked.message}`);
     const at = (agoH: number | undefined) => (agoH === undefined ? null : new Date(now.getTime() - agoH * H));
@@ -146,19 +156,19 @@ async function seedMaintenance(now: Date, rng: () => number) {
           description: o.description,
           responsible: "Equipe NOC",
           expectedEndAt: new Date(now.getTime() + o.expectedInH * H),
-          status: o.status,
+          status,
           planned: o.planned ?? false,
           announcedAt: o.planned ? at(o.openedAgoH) : null,
           openedAt: at(o.openedAgoH)!,
           openedById: admin.id,
           executedAt: at(o.executedAgoH),
           executedById: o.executedAgoH !== undefined ? admin.id : null,
-          finalizedAt: o.status === "FINALIZADA" ? at(o.closedAgoH) : null,
-          finalizedById: o.status === "FINALIZADA" ? admin.id : null,
+          finalizedAt: null,
+          finalizedById: null,
           cancelledAt: o.status === "CANCELADA" ? at(o.openedAgoH - 1) : null,
           cancelledById: o.status === "CANCELADA" ? admin.id : null,
-          interruptionStart: o.status === "FINALIZADA" ? at(o.executedAgoH) : null,
-          interruptionEnd: o.status === "FINALIZADA" ? at(o.closedAgoH) : null,
+          interruptionStart: at(o.executedAgoH),
+          interruptionEnd: null,
         },
       });
       await tx.maintenanceRegion.create({
@@ -174,10 +184,59 @@ async function seedMaintenance(now: Date, rng: () => number) {
         { orderId: order.id, fromStatus: null, toStatus: "ABERTA", userId: admin.id, at: at(o.openedAgoH)! },
       ];
       if (o.executedAgoH !== undefined) events.push({ orderId: order.id, fromStatus: "ABERTA", toStatus: "EM_EXECUCAO", userId: admin.id, at: at(o.executedAgoH)! });
-      if (o.status === "FINALIZADA") events.push({ orderId: order.id, fromStatus: "EM_EXECUCAO", toStatus: "FINALIZADA", userId: admin.id, at: at(o.closedAgoH)! });
       if (o.status === "CANCELADA") events.push({ orderId: order.id, fromStatus: "ABERTA", toStatus: "CANCELADA", userId: admin.id, at: at(o.openedAgoH - 1)! });
       await tx.serviceOrderEvent.createMany({ data: events });
+      if (finalizeLater) toFinalize = { id: order.id, executedAt: at(o.executedAgoH)!, closedAt: at(o.closedAgoH)! };
     });
   }
+  await bumpRegionsVersion();
+  const principal: Principal = { kind: "user", userId: admin.id, role: "ADMIN", name: DEMO_USERS[0].name, email: DEMO_USERS[0].email };
+  await seedContacts(now, rng, principal, toFinalize);
+}
+
+async function bumpRegionsVersion() {
   await db.geoVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+}
+
+// Contacts per 1,000 customers over the last 30 days (a busy support desk sees ~1 contact per customer a year).
+const CONTACTS_PER_THOUSAND = 60;
+// Contacts from inside each demo outage, through the real contacts service.
+const CONTACTS_PER_OUTAGE = 12;
+const CHANNELS = ["whatsapp", "whatsapp", "whatsapp", "telefone", "chat", "instagram"] as const;
+const TEXTS = ["minha internet caiu", "está muito lenta", "sem conexão desde cedo", "quero a segunda via do boleto", "o roteador está piscando vermelho", "preciso de desbloqueio"];
+
+/** Demo contacts: scattered ones over 30 days, and ones from inside the executing and the finalized outages. */
+async function seedContacts(now: Date, rng: () => number, principal: Principal, toFinalize: { id: number; executedAt: Date; closedAt: Date } | null) {
+  const total = await db.customer.count();
+  const scattered = Math.max(10, Math.round((total / 1000) * CONTACTS_PER_THOUSAND));
+  const rows = Array.from({ length: scattered }, () => ({
+    customerId: 1 + Math.floor(rng() * total),
+    channel: CHANNELS[Math.floor(rng() * CHANNELS.length)]!,
+    text: TEXTS[Math.floor(rng() * TEXTS.length)]!,
+    receivedAt: new Date(now.getTime() - Math.floor(rng() * 30 * 24 * 60) * 60_000),
+  }));
+  await db.contact.createMany({ data: rows });
+
+  const executing = await db.maintenanceRegion.findMany({ where: { serviceOrder: { status: "EM_EXECUCAO" } }, select: { serviceOrderId: true, geometry: true } });
+  for (const region of executing) {
+    const ids = await findLoginIdsInRegion(region.geometry as unknown as AreaGeometry);
+    const finalizing = toFinalize?.id === region.serviceOrderId ? toFinalize : null;
+    const from = finalizing ? finalizing.executedAt.getTime() : now.getTime() - 50 * 60_000;
+    const to = finalizing ? finalizing.closedAt.getTime() : now.getTime();
+    for (let i = 0; i < Math.min(CONTACTS_PER_OUTAGE, ids.length); i++) {
+      const loginId = ids[Math.floor(rng() * ids.length)]!;
+      const login = await db.login.findUniqueOrThrow({ where: { id: loginId }, select: { contract: { select: { customerId: true } } } });
+      const at = new Date(from + Math.floor(rng() * (to - from)));
+      await recordContact({ customerId: login.contract.customerId, channel: CHANNELS[i % CHANNELS.length], text: TEXTS[i % TEXTS.length] }, principal, at);
+    }
+  }
+  if (toFinalize) {
+    await finalizeOrderWithDiscounts(toFinalize.id, { interruptionStart: toFinalize.executedAt.toISOString(), interruptionEnd: toFinalize.closedAt.toISOString() }, principal);
+    // Move the finalization back to when it happened.
+    await db.$transaction([
+      db.serviceOrder.update({ where: { id: toFinalize.id }, data: { finalizedAt: toFinalize.closedAt } }),
+      db.serviceOrderEvent.updateMany({ where: { orderId: toFinalize.id, toStatus: "FINALIZADA" }, data: { at: toFinalize.closedAt } }),
+      db.discount.updateMany({ where: { orderId: toFinalize.id }, data: { appliedAt: toFinalize.closedAt, createdAt: toFinalize.closedAt } }),
+    ]);
+  }
 }
