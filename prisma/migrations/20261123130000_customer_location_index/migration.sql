@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Customer_lat_lng_idx" ON "Customer"("lat", "lng");
+
