@@ -1,13 +1,30 @@
 // The version stamps that tell every app instance when its in-memory spatial indexes are stale.
 // Row 1: the executing regions (order status or region geometry changed). Row 2: login locations.
-// Writers bump them inside their own transaction; readers compare one integer per request, so an
-// order executed through one instance is seen by a contact arriving at another on its next request.
+// Writers bump them inside their own transaction, so the change and the stamp commit together; readers
+// compare one integer per request, so an order executed through one instance is seen by a contact
+// arriving at another on its next request.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db, type Prisma } from "../db";
 
 export const REGIONS_VERSION_ID = 1;
 export const LOGINS_VERSION_ID = 2;
 
-export async function readGeoVersions(): Promise<{ regions: bigint; logins: bigint }> {
+export interface GeoVersions {
+  regions: bigint;
+  logins: bigint;
+}
+
+// Stamps a caller already read in the same round trip as its own data (the diagnostics loader):
+// caches consult them instead of issuing another query.
+const preread = new AsyncLocalStorage<GeoVersions>();
+
+export function withGeoVersions<T>(versions: GeoVersions, fn: () => Promise<T>): Promise<T> {
+  return preread.run(versions, fn);
+}
+
+export async function readGeoVersions(): Promise<GeoVersions> {
+  const known = preread.getStore();
+  if (known) return known;
   const rows = await db.geoVersion.findMany({ select: { id: true, version: true } });
   return {
     regions: rows.find((r) => r.id === REGIONS_VERSION_ID)?.version ?? 0n,
@@ -15,9 +32,15 @@ export async function readGeoVersions(): Promise<{ regions: bigint; logins: bigi
   };
 }
 
-/** Bumps the login-locations stamp inside the caller's transaction (imports, status feed, moves). */
-export async function bumpLoginsVersion(tx: Prisma.TransactionClient): Promise<void> {
+/** One atomic insert-or-increment: concurrent transactions never collide on creating the row. */
+async function bump(tx: Prisma.TransactionClient, id: number): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO "GeoVersion" ("id", "version", "at") VALUES (${LOGINS_VERSION_ID}, 1, CURRENT_TIMESTAMP)
+    INSERT INTO "GeoVersion" ("id", "version", "at") VALUES (${id}, 1, CURRENT_TIMESTAMP)
     ON CONFLICT ("id") DO UPDATE SET "version" = "GeoVersion"."version" + 1, "at" = CURRENT_TIMESTAMP`;
 }
+
+/** After an order's status or a region's geometry changed (inside the caller's transaction). */
+export const bumpRegionsVersion = (tx: Prisma.TransactionClient) => bump(tx, REGIONS_VERSION_ID);
+
+/** After logins were added or moved: imports, syncs (inside the caller's transaction). */
+export const bumpLoginsVersion = (tx: Prisma.TransactionClient) => bump(tx, LOGINS_VERSION_ID);

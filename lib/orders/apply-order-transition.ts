@@ -6,7 +6,7 @@ import type { OrderStatus, Prisma } from "../db";
 import { notFound } from "../errors";
 import { actorColumns, type Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
-import { bumpGeoVersion } from "./bump-geo-version";
+import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { canTransition, TRANSITION_ACTION, transitionRefusal } from "./order-status";
 
 export interface TransitionResult {
@@ -59,6 +59,6 @@ export async function applyOrderTransition(
   await recordAudit(tx, principal, TRANSITION_ACTION[to], { type: "ServiceOrder", id: orderId }, {
     number: current.number, from: current.status, to, ...(note ? { note } : {}),
   });
-  await bumpGeoVersion(tx);
+  await bumpRegionsVersion(tx);
   return { id: orderId, number: current.number, fromStatus: current.status, status: to, at };
 }

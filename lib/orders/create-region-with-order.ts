@@ -7,7 +7,7 @@ import { actorColumns } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { getSettings } from "../settings/get-settings";
 import { createRegionSchema } from "../validation/order";
-import { bumpGeoVersion } from "./bump-geo-version";
+import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { checkRegionGeometry } from "./check-region-geometry";
 import { findMaintenanceSubjectOrThrow } from "./find-maintenance-subject-or-throw";
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
@@ -51,7 +51,7 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
       number: order.number, subjectId: subject.id, regionId: region.id, vertexCount: region.vertexCount,
       areaM2: Math.round(region.areaM2), overlaps: warnings.map((w) => w.number),
     });
-    await bumpGeoVersion(tx);
+    await bumpRegionsVersion(tx);
     return {
       order: { ...order, status: "ABERTA" as const, subjectId: subject.id, subjectName: subject.name },
       region,

@@ -7,7 +7,7 @@ import type { Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { getSettings } from "../settings/get-settings";
 import { updateRegionSchema } from "../validation/order";
-import { bumpGeoVersion } from "./bump-geo-version";
+import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { checkRegionGeometry } from "./check-region-geometry";
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
 import { statusLabel } from "./order-status";
@@ -43,7 +43,7 @@ export async function updateRegion(orderId: number, body: unknown, principal: Pr
       before: { areaM2: Math.round(before.areaM2), vertexCount: before.vertexCount },
       after: { areaM2: Math.round(region.areaM2), vertexCount: region.vertexCount },
     });
-    await bumpGeoVersion(tx);
+    await bumpRegionsVersion(tx);
     return { region, warnings };
   });
 }

@@ -8,6 +8,7 @@ import { BRANCHES, NEIGHBORHOODS, PLANS } from "./city";
 import type { Principal } from "../../lib/auth/principal";
 import type { AreaGeometry } from "../../lib/geo/types";
 import { findLoginIdsInRegion } from "../../lib/maintenance/login-points";
+import { bumpRegionsVersion } from "../../lib/maintenance/geo-version";
 import { recordContact } from "../../lib/contacts/record-contact";
 import { finalizeOrderWithDiscounts } from "../../lib/discounts/finalize-order-with-discounts";
 import { buildStreets, createRng, generateBatch, type IdCounters } from "./generate-customers";
@@ -189,14 +190,11 @@ async function seedMaintenance(now: Date, rng: () => number) {
       if (finalizeLater) toFinalize = { id: order.id, executedAt: at(o.executedAgoH)!, closedAt: at(o.closedAgoH)! };
     });
   }
-  await bumpRegionsVersion();
+  await db.$transaction((tx) => bumpRegionsVersion(tx));
   const principal: Principal = { kind: "user", userId: admin.id, role: "ADMIN", name: DEMO_USERS[0].name, email: DEMO_USERS[0].email };
   await seedContacts(now, rng, principal, toFinalize);
 }
 
-async function bumpRegionsVersion() {
-  await db.geoVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
-}
 
 // Contacts per 1,000 customers over the last 30 days (a busy support desk sees ~1 contact per customer a year).
 const CONTACTS_PER_THOUSAND = 60;
