@@ -38,6 +38,7 @@ console.log(`
          agente@raio.local  / raio-agente   (atendente)
          gestor@raio.local  / raio-gestor   (gestor)
 `);
-const child = spawn("npx", ["next", production ? "start" : "dev", "--port", port], { stdio: "inherit", env: process.env });
+// The next binary itself (not through npx), so that signals reach the server and PGlite closes cleanly.
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", production ? "start" : "dev", "--port", port], { stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));
