@@ -6,9 +6,12 @@
 // Needs a build (`npx next build`, or RAIO_DIST_DIR=… for another folder) and a local PostgreSQL:
 // BENCH_DATABASE_URL (default postgresql://app@127.0.0.1:55432/raio_bench; local hosts only). The database
 // is created and seeded when empty (100,000 customers take a few minutes). Each route gets a warm-up, then
-// a fixed duration: the whole run is bounded (~2 × (warm-up + duration) after the server is up).
+// a fixed duration: the whole run is bounded (~2 × (warm-up + duration) after the server is up; a watchdog
+// stops the server and exits if it takes much longer). It refuses a --port another server already uses.
+// Prints both routes' req/s, p50 and p99, their ratio, the load average, and PASS/FAIL per target.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 
@@ -26,6 +29,7 @@ const TARGET_RATIO = 0.5; // diagnostics ≥ half the trivial route's throughput
 const TARGET_P99_MS = 50;
 const SAMPLE_CUSTOMERS = 2_000; // distinct customers the diagnostics requests rotate through
 const WARMUP_S = 3;
+const SERVER_START_TIMEOUT_MS = 60_000;
 
 const { values } = parseArgs({
   options: {
@@ -76,13 +80,28 @@ async function prepare(): Promise<{ token: string; documents: string[]; total: n
   return { token, documents: rows.map((r) => r.document), total };
 }
 
+async function portAnswers(): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function startServer(): Promise<ChildProcess> {
+  // Another server on the port (an e2e run, a dev server) would be measured instead of this build.
+  if (await portAnswers()) throw new Error(`A porta ${port} já está em uso: escolha outra com --port.`);
   const server = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
-  const deadline = Date.now() + 60_000;
+  // The server's errors are shown while measuring; once stopping, requests cut short are expected noise.
+  server.stderr?.on("data", (chunk: Buffer) => {
+    if (!stopping) process.stderr.write(chunk);
+  });
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/login`);
@@ -96,7 +115,10 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error(`O servidor não respondeu em http://127.0.0.1:${port} em 60 s (rodou \`npx next build\`?)`);
 }
 
+let stopping = false;
+
 function stopServer(server: ChildProcess): void {
+  stopping = true;
   // The server was started in its own process group: stop exactly that group.
   if (server.pid) {
     try {
@@ -122,7 +144,9 @@ async function measure(label: string, token: string, paths: string[], seconds: n
 async function main() {
   await ensureDatabase();
   const { token, documents, total } = await prepare();
+  armWatchdog();
   const server = await startServer();
+  currentServer = server;
   try {
     const me = ["/api/v1/me"];
     const diag = documents.map((d) => `/api/v1/diagnostics?cpf=${d}`);
@@ -132,7 +156,8 @@ async function main() {
     await measure("warm-up", token, diag, WARMUP_S);
     const trivial = await measure("GET /api/v1/me", token, me, duration);
     const diagnostics = await measure("GET /api/v1/diagnostics", token, diag, duration);
-    console.log(`\n[bench] ${total.toLocaleString("pt-BR")} clientes, ${connections} conexões, ${duration} s por rota\n`);
+    const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+    console.log(`\n[bench] ${total.toLocaleString("pt-BR")} clientes, ${connections} conexões, ${duration} s por rota; load average ${load}\n`);
     console.log("rota                        req/s     p50 ms   p99 ms   não-2xx  erros");
     for (const r of [trivial, diagnostics]) {
       console.log(
@@ -142,12 +167,33 @@ async function main() {
     const ratio = diagnostics.requests.average / trivial.requests.average;
     const okRatio = ratio >= TARGET_RATIO;
     const okP99 = diagnostics.latency.p99 < TARGET_P99_MS;
-    console.log(`\nrazão diagnostics/me: ${ratio.toFixed(2)} (meta ≥ ${TARGET_RATIO}) ${okRatio ? "OK" : "ABAIXO"}`);
-    console.log(`p99 diagnostics: ${diagnostics.latency.p99} ms (meta < ${TARGET_P99_MS} ms) ${okP99 ? "OK" : "ACIMA"}`);
-    if (diagnostics.non2xx > 0 || diagnostics.errors > 0) console.log("atenção: houve respostas não-2xx ou erros na rota de diagnóstico");
+    const clean = diagnostics.non2xx === 0 && diagnostics.errors + diagnostics.timeouts === 0 && trivial.non2xx === 0;
+    console.log(`\nrazão diagnostics/me: ${ratio.toFixed(2)} (meta ≥ ${TARGET_RATIO}) ${okRatio ? "PASS" : "FAIL"}`);
+    console.log(`p99 diagnostics: ${diagnostics.latency.p99} ms (meta < ${TARGET_P99_MS} ms) ${okP99 ? "PASS" : "FAIL"}`);
+    // Little's law: with a fixed number of connections, the mean latency is connections ÷ throughput.
+    console.log(`(a ${connections} conexões, p99 < ${TARGET_P99_MS} ms pede mais de ~${Math.ceil((connections * 1000) / TARGET_P99_MS)} req/s)`);
+    if (!clean) console.log("FAIL: houve respostas não-2xx, erros ou timeouts");
+    console.log(`[bench] ${okRatio && okP99 && clean ? "PASS" : "FAIL"}`);
   } finally {
     stopServer(server);
   }
+}
+
+// Hard bound on the whole run (the seeding of an empty database aside, which runs before the timer).
+function armWatchdog(): void {
+  const ms = SERVER_START_TIMEOUT_MS + 4 * (WARMUP_S + duration) * 1000 + 30_000;
+  setTimeout(() => {
+    console.error(`[bench] tempo esgotado (${Math.round(ms / 1000)} s): parando o servidor.`);
+    if (currentServer) stopServer(currentServer);
+    process.exit(2);
+  }, ms).unref();
+}
+let currentServer: ChildProcess | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    if (currentServer) stopServer(currentServer);
+    process.exit(130);
+  });
 }
 
 main().then(

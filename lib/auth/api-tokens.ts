@@ -1,11 +1,31 @@
 // API tokens for integrations (the chatbot): shown once, stored hashed, revocable.
-import { db, type Role } from "../db";
+import { db, dbGeneration, type Role } from "../db";
 import { hashSecret, newSecret } from "./hash-secret";
 import type { Principal } from "./principal";
 import { notFound } from "../errors";
 
 // Update lastUsedAt at most once a minute per token (not a write per request).
 const TOUCH_INTERVAL_MS = 60_000;
+
+// A valid token's row is kept in memory this long, so a busy integration costs no query per request.
+// Revocation: immediate in the instance that revokes (its entry is dropped); other instances stop
+// accepting the token within this delay. Unknown and revoked tokens are never cached.
+// RAIO_API_TOKEN_CACHE_MS overrides the delay (0 = look the token up on every request).
+export const TOKEN_CACHE_TTL_MS = Number(process.env.RAIO_API_TOKEN_CACHE_MS ?? 1_000);
+const TOKEN_CACHE_MAX = 1_000;
+
+interface CachedToken {
+  generation: number;
+  expiresAt: number;
+  id: number;
+  name: string;
+  role: Role;
+  lastUsedAt: number;
+}
+
+// On globalThis: Next may load this module in more than one bundle; the revoking one must see the cache.
+const cacheHolder = globalThis as unknown as { __raioTokenCache?: Map<string, CachedToken> };
+const tokenCache = (cacheHolder.__raioTokenCache ??= new Map());
 
 export async function createApiToken(input: { name: string; role?: Role; createdById?: number | null }) {
   const token = newSecret("raio");
@@ -23,20 +43,41 @@ export async function createApiToken(input: { name: string; role?: Role; created
 }
 
 export async function principalFromBearer(token: string): Promise<Principal | null> {
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashSecret(token) },
-    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
-  });
-  if (!row || row.revokedAt) return null;
+  const hash = hashSecret(token);
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
+  const generation = dbGeneration();
+  let entry = tokenCache.get(hash);
+  if (!entry || entry.expiresAt <= now || entry.generation !== generation) {
+    if (entry) tokenCache.delete(hash);
+    const row = await db.apiToken.findUnique({
+      where: { tokenHash: hash },
+      select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
+    });
+    if (!row || row.revokedAt) return null;
+    entry = {
+      generation,
+      expiresAt: now + TOKEN_CACHE_TTL_MS,
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      lastUsedAt: row.lastUsedAt?.getTime() ?? 0,
+    };
+    if (TOKEN_CACHE_TTL_MS > 0) {
+      // Bounded: drop the oldest entry (Map keeps insertion order).
+      if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
+      tokenCache.set(hash, entry);
+    }
   }
-  return { kind: "token", apiTokenId: row.id, role: row.role, name: row.name };
+  if (now - entry.lastUsedAt > TOUCH_INTERVAL_MS) {
+    entry.lastUsedAt = now;
+    await db.apiToken.update({ where: { id: entry.id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
+  }
+  return { kind: "token", apiTokenId: entry.id, role: entry.role, name: entry.name };
 }
 
 export async function revokeApiToken(id: number): Promise<void> {
   const res = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  for (const [hash, entry] of tokenCache) if (entry.id === id) tokenCache.delete(hash);
   if (res.count === 0) {
     const exists = await db.apiToken.count({ where: { id } });
     if (!exists) throw notFound(`Token ${id} não encontrado.`);

@@ -1,8 +1,8 @@
 // The I/O side of the diagnostics: loads one customer with everything the eleven variables need, in a
 // bounded number of queries whatever the number of contracts and logins —
-//   1 settings + 1 customer (Prisma runs one query per nested relation level: contracts, plans, logins,
-//   invoices, trust unlocks, phones, branch — never one per row) + 1 maintenance query per distinct
-//   installation point (usually 1: logins without their own location use the customer's);
+//   1 statement for the settings, the geo version stamps and the whole customer (branch, phones, contracts
+//   with plan, logins, unpaid invoices and trust unlocks) + 1 maintenance query per distinct installation
+//   point that falls in an executing region (none usually: the region index is in memory);
 // then applies the lazy expiry of trust unlocks (restoreExpiredTrustUnlock, only when one is due) and
 // computes every contract's variables with the pure computeDiagnostics.
 //
@@ -10,9 +10,10 @@
 // diagnoses that login's contract; `contractId` chooses explicitly.
 // Login of a contract: the one the lookup named, else an Ativo one first, then online, then the most
 // recently seen, then the lowest id.
-import { db, type Prisma } from "../db";
+import { getBackend, type AccessStatus, type ContractStatus, type LoginStatus, type Technology } from "../db";
 import { badRequest, notFound } from "../errors";
-import { getSettings } from "../settings/get-settings";
+import { parseSettings, SETTINGS_KEY } from "../settings/get-settings";
+import { LOGINS_VERSION_ID, REGIONS_VERSION_ID, withGeoVersions, type GeoVersions } from "../maintenance/geo-version";
 import { findExecutingOrdersAt, type ExecutingOrderHit } from "../maintenance/find-executing-orders-at";
 import { findExpiredUnpaidTrustUnlock } from "../actions/find-expired-unpaid-trust-unlock";
 import { restoreExpiredTrustUnlock } from "../actions/restore-expired-trust-unlock";
@@ -56,45 +57,131 @@ export interface DiagnosticsTarget {
   expectedTechnology?: TechnologyValue | null;
 }
 
-const customerSelect = {
-  id: true, name: true, document: true, email: true, street: true, number: true, neighborhood: true,
-  city: true, state: true, zip: true, lat: true, lng: true, active: true,
-  branch: { select: { id: true, name: true, central: true, centralPhone: true } },
-  phones: { select: { phone: true, label: true }, orderBy: { id: "asc" } },
-  contracts: {
-    orderBy: { id: "asc" },
-    select: {
-      id: true, status: true, accessStatus: true, reducedSpeed: true, trustUnlockEligible: true,
-      activatedAt: true, createdAt: true,
-      plan: { select: { id: true, name: true, downloadMbps: true, uploadMbps: true, priceCents: true, allowanceGb: true, technology: true } },
-      logins: {
-        orderBy: { id: "asc" },
-        select: {
-          id: true, username: true, status: true, online: true, lastSeenAt: true, technology: true,
-          dataUsedMb: true, cycleStart: true, lat: true, lng: true,
-        },
-      },
-      invoices: {
-        where: { paidAt: null },
-        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-        take: MAX_UNPAID_INVOICES,
-        select: { id: true, dueDate: true, amountCents: true, paidAt: true, digitableLine: true, paymentUrl: true },
-      },
-      trustUnlocks: {
-        orderBy: [{ performedAt: "desc" }, { id: "desc" }],
-        take: MAX_TRUST_UNLOCKS,
-        select: { id: true, performedAt: true, expiresAt: true, previousAccessStatus: true, channel: true },
-      },
-    },
-  },
-} satisfies Prisma.CustomerSelect;
+// The whole customer in ONE statement (json_build_object / json_agg subqueries), with the settings row
+// and the geo version stamps in the same round trip: Prisma's nested findUnique issued one query per
+// relation level (8) plus one for the settings and one for the stamps, and on a 2-core machine that
+// per-query cost (compile, pool, network, parse) was most of the route's time. Works on PGlite and
+// PostgreSQL alike (plain SQL through getBackend().query). Orders and limits are those of the former
+// Prisma select: phones, contracts and logins by id; unpaid invoices by due date then id (at most
+// MAX_UNPAID_INVOICES); trust unlocks latest first (at most MAX_TRUST_UNLOCKS).
+// Timestamps travel as epoch milliseconds (DateTime columns are timestamp(3) holding UTC, so the nominal
+// epoch of the column is the UTC instant), the invoice's date column as its UTC midnight, like Prisma.
+const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
+const CUSTOMER_JSON = `json_build_object(
+    'id', c.id, 'name', c.name, 'document', c.document, 'email', c.email, 'street', c.street, 'number', c.number,
+    'neighborhood', c.neighborhood, 'city', c.city, 'state', c.state, 'zip', c.zip, 'lat', c.lat, 'lng', c.lng,
+    'active', c.active,
+    'branch', (SELECT json_build_object('id', b.id, 'name', b.name, 'central', b.central, 'centralPhone', b."centralPhone")
+               FROM "Branch" b WHERE b.id = c."branchId"),
+    'phones', COALESCE((SELECT json_agg(json_build_object('phone', p.phone, 'label', p.label) ORDER BY p.id)
+               FROM "CustomerPhone" p WHERE p."customerId" = c.id), '[]'::json),
+    'contracts', COALESCE((SELECT json_agg(json_build_object(
+        'id', k.id, 'status', k.status, 'accessStatus', k."accessStatus", 'reducedSpeed', k."reducedSpeed",
+        'trustUnlockEligible', k."trustUnlockEligible", 'activatedAt', ${ms('k."activatedAt"')}, 'createdAt', ${ms('k."createdAt"')},
+        'plan', (SELECT json_build_object('id', pl.id, 'name', pl.name, 'downloadMbps', pl."downloadMbps",
+                   'uploadMbps', pl."uploadMbps", 'priceCents', pl."priceCents", 'allowanceGb', pl."allowanceGb",
+                   'technology', pl.technology)
+                 FROM "Plan" pl WHERE pl.id = k."planId"),
+        'logins', COALESCE((SELECT json_agg(json_build_object(
+                   'id', l.id, 'username', l.username, 'status', l.status, 'online', l.online,
+                   'lastSeenAt', ${ms('l."lastSeenAt"')}, 'technology', l.technology, 'dataUsedMb', l."dataUsedMb",
+                   'cycleStart', ${ms('l."cycleStart"')}, 'lat', l.lat, 'lng', l.lng) ORDER BY l.id)
+                 FROM "Login" l WHERE l."contractId" = k.id), '[]'::json),
+        'invoices', COALESCE((SELECT json_agg(json_build_object(
+                   'id', i.id, 'dueDate', ${ms('i."dueDate"')}, 'amountCents', i."amountCents", 'paidAt', ${ms('i."paidAt"')},
+                   'digitableLine', i."digitableLine", 'paymentUrl', i."paymentUrl") ORDER BY i."dueDate", i.id)
+                 FROM (SELECT * FROM "Invoice" WHERE "contractId" = k.id AND "paidAt" IS NULL
+                       ORDER BY "dueDate", id LIMIT ${MAX_UNPAID_INVOICES}) i), '[]'::json),
+        'trustUnlocks', COALESCE((SELECT json_agg(json_build_object(
+                   'id', t.id, 'performedAt', ${ms('t."performedAt"')}, 'expiresAt', ${ms('t."expiresAt"')},
+                   'previousAccessStatus', t."previousAccessStatus", 'channel', t.channel) ORDER BY t."performedAt" DESC, t.id DESC)
+                 FROM (SELECT * FROM "TrustUnlock" WHERE "contractId" = k.id
+                       ORDER BY "performedAt" DESC, id DESC LIMIT ${MAX_TRUST_UNLOCKS}) t), '[]'::json)
+      ) ORDER BY k.id) FROM "Contract" k WHERE k."customerId" = c.id), '[]'::json)
+  )`;
+// Whitespace collapsed: the statement is sent (and parsed) on every call.
+const LOAD_SQL = (by: "id" | "document") => `SELECT
+  (SELECT s.value FROM "Setting" s WHERE s.key = $2) AS settings,
+  (SELECT json_agg(json_build_array(g.id, g.version::text)) FROM "GeoVersion" g) AS geo,
+  (SELECT ${CUSTOMER_JSON} FROM "Customer" c WHERE c.${by === "id" ? "id = $1::int" : "document = $1::text"}) AS customer`.replace(/\s+/g, " ");
+const LOAD_BY_ID_SQL = LOAD_SQL("id");
+const LOAD_BY_DOCUMENT_SQL = LOAD_SQL("document");
 
-type LoadedCustomer = NonNullable<Awaited<ReturnType<typeof loadCustomer>>>;
-type LoadedContract = LoadedCustomer["contracts"][number];
-type LoadedLogin = LoadedContract["logins"][number];
+interface LoadedLogin {
+  id: number; username: string; status: LoginStatus; online: boolean; lastSeenAt: Date | null; technology: Technology;
+  dataUsedMb: number; cycleStart: Date | null; lat: number | null; lng: number | null;
+}
+interface LoadedInvoice {
+  id: number; dueDate: Date; amountCents: number; paidAt: Date | null; digitableLine: string | null; paymentUrl: string | null;
+}
+interface LoadedTrustUnlock {
+  id: number; performedAt: Date; expiresAt: Date; previousAccessStatus: AccessStatus; channel: string;
+}
+interface LoadedContract {
+  id: number; status: ContractStatus; accessStatus: AccessStatus; reducedSpeed: boolean; trustUnlockEligible: boolean;
+  activatedAt: Date | null; createdAt: Date;
+  plan: { id: number; name: string; downloadMbps: number; uploadMbps: number; priceCents: number; allowanceGb: number | null; technology: Technology };
+  logins: LoadedLogin[];
+  invoices: LoadedInvoice[];
+  trustUnlocks: LoadedTrustUnlock[];
+}
+interface LoadedCustomer {
+  id: number; name: string; document: string; email: string | null; street: string | null; number: string | null;
+  neighborhood: string | null; city: string; state: string; zip: string | null; lat: number | null; lng: number | null;
+  active: boolean;
+  branch: { id: number; name: string; central: string; centralPhone: string | null };
+  phones: { phone: string; label: string | null }[];
+  contracts: LoadedContract[];
+}
 
-function loadCustomer(where: { id: number } | { document: string }) {
-  return db.customer.findUnique({ where, select: customerSelect });
+type Raw = Record<string, unknown>;
+const date = (v: unknown): Date => new Date(v as number);
+const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as number));
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+
+function toContract(k: Raw): LoadedContract {
+  return {
+    ...(k as unknown as LoadedContract),
+    activatedAt: dateOrNull(k.activatedAt),
+    createdAt: date(k.createdAt),
+    logins: (k.logins as Raw[]).map((l) => ({
+      ...(l as unknown as LoadedLogin),
+      lastSeenAt: dateOrNull(l.lastSeenAt),
+      cycleStart: dateOrNull(l.cycleStart),
+    })),
+    invoices: (k.invoices as Raw[]).map((i) => ({ ...(i as unknown as LoadedInvoice), dueDate: date(i.dueDate), paidAt: dateOrNull(i.paidAt) })),
+    trustUnlocks: (k.trustUnlocks as Raw[]).map((t) => ({
+      ...(t as unknown as LoadedTrustUnlock),
+      performedAt: date(t.performedAt),
+      expiresAt: date(t.expiresAt),
+    })),
+  };
+}
+
+/** The settings, the geo version stamps and the customer (null when none matches), in one round trip. */
+async function loadCustomer(where: { id: number } | { document: string }) {
+  const backend = getBackend();
+  const byId = "id" in where;
+  const text = byId ? LOAD_BY_ID_SQL : LOAD_BY_DOCUMENT_SQL;
+  // On PostgreSQL, a named prepared statement: parsed and planned once per pooled connection instead of on
+  // every call (planning this statement costs about as much as running it). Backend.query hands its first
+  // argument to pg's Pool.query, which takes a query config ({ name, text }) in place of the text.
+  const statement =
+    backend.kind === "postgresql" ? ({ name: byId ? "raio_diagnostics_by_id" : "raio_diagnostics_by_document", text } as unknown as string) : text;
+  const [row] = await backend.query<{ settings: unknown; geo: unknown; customer: unknown }>(statement, [
+    byId ? where.id : where.document,
+    SETTINGS_KEY,
+  ]);
+  const geo = json<[number, string][] | null>(row!.geo) ?? [];
+  const versions: GeoVersions = {
+    regions: BigInt(geo.find(([id]) => id === REGIONS_VERSION_ID)?.[1] ?? 0),
+    logins: BigInt(geo.find(([id]) => id === LOGINS_VERSION_ID)?.[1] ?? 0),
+  };
+  const raw = json<Raw | null>(row!.customer);
+  const customer: LoadedCustomer | null = raw
+    ? { ...(raw as unknown as LoadedCustomer), contracts: (raw.contracts as Raw[]).map(toContract) }
+    : null;
+  return { settings: parseSettings(json<unknown>(row!.settings)), versions, customer };
 }
 
 function chooseLogin(logins: readonly LoadedLogin[], preferredId: number | null | undefined): LoadedLogin | null {
@@ -160,7 +247,7 @@ export async function loadCustomerDiagnostics(target: DiagnosticsTarget, now: Da
   const where =
     target.customerId !== undefined ? { id: target.customerId } : target.document !== undefined ? { document: target.document } : null;
   if (where === null) throw badRequest("Informe o cliente: cpf, phone, login ou customerId.", "cpf");
-  const [settings, customer] = await Promise.all([getSettings(), loadCustomer(where)]);
+  const { settings, versions, customer } = await loadCustomer(where);
   if (!customer) throw notFound(target.notFoundMessage ?? `Cliente ${target.customerId ?? target.document} não encontrado.`);
 
   const loginContract =
@@ -209,8 +296,11 @@ export async function loadCustomerDiagnostics(target: DiagnosticsTarget, now: Da
   if (customer.contracts.length === 0 && customer.lng !== null && customer.lat !== null) {
     points.set(`${customer.lng},${customer.lat}`, [customer.lng, customer.lat]);
   }
+  // The regions' index checks its version stamp: the one read with the customer above (same round trip).
   const hitsByPoint = new Map<string, ExecutingOrderHit[]>(
-    await Promise.all([...points].map(async ([key, [lng, lat]]) => [key, await findExecutingOrdersAt(lng, lat)] as const)),
+    await withGeoVersions(versions, () =>
+      Promise.all([...points].map(async ([key, [lng, lat]]) => [key, await findExecutingOrdersAt(lng, lat)] as const)),
+    ),
   );
 
   const customerView = {

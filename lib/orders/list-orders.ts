@@ -2,7 +2,10 @@
 import { db, type Prisma } from "../db";
 import type { ListOrdersQuery } from "../validation/order";
 
-export async function listOrders(query: ListOrdersQuery) {
+// Rows in one CSV export: far more than any period's orders, but bounded.
+export const MAX_EXPORT_ROWS = 50_000;
+
+export async function listOrders(query: ListOrdersQuery, opts: { all?: boolean } = {}) {
   const where: Prisma.ServiceOrderWhereInput = {};
   if (query.status?.length) where.status = { in: query.status };
   if (query.subjectId) where.subjectId = query.subjectId;
@@ -23,8 +26,8 @@ export async function listOrders(query: ListOrdersQuery) {
     db.serviceOrder.findMany({
       where,
       orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      skip: opts.all ? 0 : (query.page - 1) * query.pageSize,
+      take: opts.all ? MAX_EXPORT_ROWS : query.pageSize,
       select: {
         id: true, number: true, status: true, description: true, responsible: true,
         openedAt: true, expectedEndAt: true, executedAt: true, finalizedAt: true, cancelledAt: true, planned: true,

@@ -131,6 +131,7 @@ export const listOrdersQuerySchema = z.object({
   q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  format: z.enum(["json", "csv"]).default("json"),
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 

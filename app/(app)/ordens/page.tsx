@@ -30,7 +30,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
     <div className="mx-auto max-w-6xl space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Ordens de Serviço</h1>
-        <a href="/mapa" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Abrir o mapa</a>
+        <div className="flex gap-2">
+          <a href={`/api/v1/service-orders?${new URLSearchParams({ ...raw, format: "csv" }).toString()}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Exportar CSV</a>
+          <a href="/mapa" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Abrir o mapa</a>
+        </div>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" role="search">
         <label className="text-sm">Busca
