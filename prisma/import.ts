@@ -1,7 +1,8 @@
 // npm run import -- <folder> — imports customers.csv, contracts.csv, logins.csv, invoices.csv (README).
-import { closeDb, getBackend } from "../lib/db";
+import { getBackend } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate";
 import { importErpFolder } from "../lib/import/import-erp-folder";
+import { runCli } from "../scripts/run-cli";
 
 // Errors listed on screen before "… and N more".
 const MAX_LISTED_ERRORS = 200;
@@ -23,13 +24,4 @@ async function main() {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(`[import] ${(err as Error).message}`);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runCli(main, "[import] ");

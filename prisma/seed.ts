@@ -1,8 +1,9 @@
 // npm run seed [-- --customers N] [--seed S] [--reset] — deterministic demo data on the configured database.
 import { parseArgs } from "node:util";
-import { closeDb, getBackend } from "../lib/db";
+import { getBackend } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate";
 import { DEMO_USERS, isDatabaseEmpty, seedDatabase } from "./demo/seed-database";
+import { runCli } from "../scripts/run-cli";
 
 // Default demo size: enough customers for realistic clusters on the map, quick to create (~10 s).
 const DEFAULT_CUSTOMERS = 5_000;
@@ -38,11 +39,4 @@ async function main() {
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  senha: ${u.password}`);
 }
 
-main()
-  .then(() => closeDb())
-  .then(() => process.exit(0))
-  .catch(async (err: unknown) => {
-    console.error(`\n[seed] ${(err as Error).message}`);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runCli(main, "\n[seed] ");

@@ -1,6 +1,7 @@
 // npm run db:migrate — applies pending migrations to the configured database and exits.
-import { getBackend, closeDb } from "../lib/db";
+import { getBackend } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate";
+import { runCli } from "./run-cli";
 
 async function main() {
   const backend = getBackend();
@@ -11,11 +12,4 @@ async function main() {
   );
 }
 
-main()
-  .then(() => closeDb())
-  .then(() => process.exit(0))
-  .catch(async (err: unknown) => {
-    console.error(`[migrate] ${(err as Error).message}`);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runCli(main, "[migrate] ");

@@ -1,8 +1,8 @@
 // npm run token -- create --name "Opa! Suite" [--role AGENT] | list | revoke --id N
 import { parseArgs } from "node:util";
-import { closeDb } from "../lib/db";
 import { createApiToken, listApiTokens, revokeApiToken } from "../lib/auth/api-tokens";
 import { createTokenSchema, idParamSchema } from "../lib/validation/api-token";
+import { runCli } from "./run-cli";
 
 async function main() {
   const { positionals, values } = parseArgs({
@@ -27,12 +27,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => closeDb())
-  .then(() => process.exit(0))
-  .catch(async (err: unknown) => {
-    const e = err as { issues?: { path: unknown[]; message: string }[]; message: string };
-    console.error(e.issues ? `Campo ${String(e.issues[0]?.path[0])}: ${e.issues[0]?.message}` : e.message);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runCli(main);

@@ -1,8 +1,9 @@
 // npm run user -- create --email … --name … --role ADMIN|AGENT|MANAGER --password … | deactivate --email …
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { closeDb, db } from "../lib/db";
+import { db } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
+import { runCli } from "./run-cli";
 
 const createSchema = z.object({
   email: z.string().trim().toLowerCase().email("e-mail inválido"),
@@ -32,12 +33,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => closeDb())
-  .then(() => process.exit(0))
-  .catch(async (err: unknown) => {
-    const e = err as { issues?: { path: unknown[]; message: string }[]; message: string };
-    console.error(e.issues ? `Campo ${String(e.issues[0]?.path[0])}: ${e.issues[0]?.message}` : e.message);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runCli(main);

@@ -3,6 +3,7 @@
 // with search, sort, pagination, the count and CSV export.
 import { useEffect, useState } from "react";
 import { formatDateTime, formatInteger } from "./format";
+import { Pager } from "../ui/pager";
 
 interface Row {
   loginId: number; username: string; customerId: number; customerName: string; contractId: number; planName: string;
@@ -91,13 +92,7 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
           </tbody>
         </table>
       </div>
-      {data && pages > 1 ? (
-        <nav aria-label="Páginas" className="flex items-center gap-2 text-sm">
-          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)} className="rounded border px-2 py-1 disabled:opacity-40">Anterior</button>
-          <span>Página {page} de {pages}</span>
-          <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)} className="rounded border px-2 py-1 disabled:opacity-40">Próxima</button>
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // "Contatos": contacts from customers inside the region while the order was executing.
 import { useEffect, useState } from "react";
 import { formatDateTime, formatInteger } from "./format";
+import { Pager } from "../ui/pager";
 
 interface Row { id: number; receivedAt: string; channel: string; text: string | null; customerId: number; customerName: string; messageSent: boolean; message: string | null }
 interface Page { total: number; sent: number; rows: Row[]; page: number; pageSize: number }
@@ -44,13 +45,7 @@ export function ContactsTab({ orderId }: { orderId: number }) {
           {data.rows.length === 0 ? <tr><td colSpan={5} className="p-3 text-slate-500">Nenhum contato de clientes da região durante a execução.</td></tr> : null}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <nav aria-label="Páginas de contatos" className="flex items-center gap-2 text-sm">
-          <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)} className="rounded border px-2 py-1 disabled:opacity-40">Anterior</button>
-          <span>Página {page} de {pages}</span>
-          <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)} className="rounded border px-2 py-1 disabled:opacity-40">Próxima</button>
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} onPage={setPage} label="Páginas de contatos" />
     </div>
   );
 }

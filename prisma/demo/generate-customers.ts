@@ -3,20 +3,12 @@
 import { generateCnpj, generateCpf } from "../../lib/validation/document";
 import { BRANCHES, CITY, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS, PLANS, type Neighborhood } from "./city";
 import type { Prisma } from "../../lib/db";
+import { seededRandom } from "../../lib/geo/test-shapes";
 
 export type Rng = () => number;
 
-/** mulberry32: a tiny, fast, seedable PRNG (same seed → same demo data). */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG shared with the geometry tests (same seed → same demo data). */
+export const createRng: (seed: number) => Rng = seededRandom;
 
 const pick = <T,>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
