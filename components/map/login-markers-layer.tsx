@@ -1,7 +1,8 @@
 "use client";
 /// <reference types="leaflet.markercluster" />
 // Login markers for the visible part of the map, clustered, coloured online/offline. Loaded per
-// bounding box from /api/v1/logins after the map stops moving (debounced), never the whole table.
+// bounding box from /api/v1/logins after the map stops moving (debounced), never the whole table, and
+// again every REFRESH_MS so the colours follow the status feed.
 import { useEffect, useRef } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
@@ -10,6 +11,8 @@ import { useMap } from "react-leaflet";
 const LOAD_DEBOUNCE_MS = 300;
 /** The box asked for is the view plus this fraction on each side, so small pans need no request. */
 const BBOX_PADDING = 0.2;
+/** Reload the current box this often: the status feed turns logins on and off at any time. */
+const REFRESH_MS = 20_000;
 export const ONLINE_COLOR = "#16a34a";
 export const OFFLINE_COLOR = "#dc2626";
 /** A cluster turns red when at least this share of its logins is offline (an outage in the making). */
@@ -112,8 +115,11 @@ export function LoginMarkersLayer({ visible, onLoaded }: { visible: boolean; onL
     }
     map.on("moveend", scheduleLoad);
     void load();
+    // A hidden tab does not poll; the next tick after it shows again catches up.
+    const refresh = setInterval(() => { if (!document.hidden) scheduleLoad(); }, REFRESH_MS);
     return function stopLoadingMarkers() {
       map.off("moveend", scheduleLoad);
+      clearInterval(refresh);
       clearTimeout(timer);
       controller?.abort();
     };

@@ -1,6 +1,8 @@
 "use client";
-// The maintenance map (Inmap Service): logins, regions per status, and drawing a new region whose order
-// form opens as soon as the polygon closes. Leaflet lives only in components/map and loads client-only.
+// The maintenance map (Inmap Service): logins, regions per status, outage suggestions, and drawing a new
+// region whose order form opens as soon as the polygon closes (or from a suggestion's "Criar região").
+// The draft stays editable while the form is open: dragging a vertex updates what Save sends.
+// Leaflet lives only in components/map and loads client-only.
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
@@ -18,6 +20,8 @@ import { OrderFormDialog, type CreatedOrder, type DrawnRegion, type SubjectOptio
 import { LoginMarkersLayer, OFFLINE_COLOR, ONLINE_COLOR, type LoadedLogins } from "./login-markers-layer";
 import { buildingIcon } from "./building-icon";
 import { RegionPopup } from "./region-popup";
+import { OutageSuggestionsLayer, SUGGESTION_COLOR } from "./outage-suggestions-layer";
+import { useOutageSuggestions } from "./use-outage-suggestions";
 
 export interface MaintenanceMapProps {
   tileUrl: string;
@@ -40,6 +44,11 @@ const ORDER_ICON_Z_OFFSET = 10_000;
 /** Snap to the first vertex (and other shapes) within this many pixels: easy to close on touch screens. */
 const SNAP_DISTANCE_PX = 20;
 const ACTIVE_STATUSES: OrderStatusValue[] = ["ABERTA", "EM_EXECUCAO"];
+/** Room kept free when framing a draft: the order form on the left, the layer switch on the right. */
+const FORM_WIDTH_PX = 560;
+const LAYER_SWITCH_WIDTH_PX = 270;
+/** A suggestion is framed no closer than this (street level, vertices easy to grab). */
+const DRAFT_MAX_ZOOM = 17;
 
 type DrawHandler = { _removeLastVertex?: () => void; _finishShape?: () => void };
 
@@ -73,8 +82,9 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   const [map, setMap] = useState<L.Map | null>(null);
   const [regions, setRegions] = useState<MapRegion[]>([]);
   const [regionsEpoch, setRegionsEpoch] = useState(0);
-  const [visible, setVisible] = useState<Record<OrderStatusValue | "LOGINS", boolean>>({
+  const [visible, setVisible] = useState<Record<OrderStatusValue | "LOGINS" | "SUGGESTIONS", boolean>>({
     ABERTA: true, EM_EXECUCAO: true, FINALIZADA: false, CANCELADA: false, LOGINS: true,
+    SUGGESTIONS: canWrite, // on by default for the people who can turn a suggestion into a region
   });
   const [drawing, setDrawing] = useState<{ vertices: number; logins: number } | null>(null);
   const [drawn, setDrawn] = useState<DrawnRegion | null>(null);
@@ -89,6 +99,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   const polygonRefs = useRef(new Map<number, L.Polygon>());
   const regionsRef = useRef<MapRegion[]>([]);
   regionsRef.current = regions;
+  const { suggestions, reload: reloadSuggestions } = useOutageSuggestions(visible.SUGGESTIONS);
 
   const loadRegions = useCallback(async () => {
     const fetchStatuses = async (s: OrderStatusValue[]) => {
@@ -132,9 +143,8 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
     });
   }, [map, canWrite]);
 
-  const closeDrawn = useCallback((layer: L.Polygon) => {
-    draftRef.current?.remove();
-    draftRef.current = layer;
+  /** Checks the draft polygon and (re)fills the order form's region: on close and after every vertex edit. */
+  const describeDraft = useCallback((layer: L.Polygon) => {
     const raw = layerGeometry(layer);
     const checked = validatePolygon(raw, { maxAreaKm2 });
     const geometry = checked.ok ? (checked.geometry as PolygonGeometry) : null;
@@ -158,6 +168,35 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
     });
   }, [maxAreaKm2]);
 
+  /** Makes `layer` the draft: the previous one goes, its vertices become draggable, and the form opens. */
+  const adoptDraft = useCallback((layer: L.Polygon) => {
+    const previous = draftRef.current;
+    if (previous && previous !== layer) {
+      previous.pm.disable();
+      previous.remove();
+    }
+    draftRef.current = layer;
+    layer.pm.enable({ allowSelfIntersection: true, snappable: true, snapDistance: SNAP_DISTANCE_PX });
+    layer.on("pm:edit", () => describeDraft(layer));
+    describeDraft(layer);
+  }, [describeDraft]);
+
+  /** "Criar região" on a suggestion: its polygon becomes the draft, already drawn and editable. */
+  const createFromSuggestion = useCallback((polygon: PolygonGeometry) => {
+    if (!map || !canWrite || drawingRef.current) return;
+    map.closePopup();
+    const layer = L.polygon(toLatLngs(polygon) as L.LatLngExpression[][], { color: DRAW_COLOR, fillOpacity: 0.15 }).addTo(map);
+    // Frame the region beside the form (left) and the layer switch (right), close enough to drag vertices.
+    const width = map.getSize().x;
+    map.fitBounds(layer.getBounds(), {
+      animate: false,
+      maxZoom: DRAFT_MAX_ZOOM,
+      paddingTopLeft: [Math.min(FORM_WIDTH_PX, width * 0.45), 40],
+      paddingBottomRight: [Math.min(LAYER_SWITCH_WIDTH_PX, width * 0.2), 80],
+    });
+    adoptDraft(layer);
+  }, [map, canWrite, adoptDraft]);
+
   useEffect(function listenToGeomanDrawing() {
     if (!map) return;
     let working: L.Polygon | null = null;
@@ -180,7 +219,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
       working = null;
       setDrawing(null);
     };
-    const onCreate = (e: L.LeafletEvent) => closeDrawn((e as L.LeafletEvent & { layer: L.Polygon }).layer);
+    const onCreate = (e: L.LeafletEvent) => adoptDraft((e as L.LeafletEvent & { layer: L.Polygon }).layer);
     map.on("pm:drawstart", onStart);
     map.on("pm:drawend", onEnd);
     map.on("pm:create", onCreate);
@@ -189,7 +228,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
       map.off("pm:drawend", onEnd);
       map.off("pm:create", onCreate);
     };
-  }, [map, closeDrawn]);
+  }, [map, adoptDraft]);
 
   useEffect(function drawingKeyboard() {
     if (!map) return;
@@ -210,7 +249,8 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
 
   useEffect(function contextMenuOnRightClick() {
     if (!map || !canWrite) return;
-    const open = (e: L.LeafletMouseEvent) => { if (!drawingRef.current) setMenu({ x: e.containerPoint.x, y: e.containerPoint.y }); };
+    // No menu while a draft is open: its form stays beside the map, and one draft at a time.
+    const open = (e: L.LeafletMouseEvent) => { if (!drawingRef.current && !draftRef.current) setMenu({ x: e.containerPoint.x, y: e.containerPoint.y }); };
     const close = () => setMenu(null);
     map.on("contextmenu", open);
     map.on("click movestart", close);
@@ -221,6 +261,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   }, [map, canWrite]);
 
   function discardDrawn() {
+    draftRef.current?.pm.disable();
     draftRef.current?.remove();
     draftRef.current = null;
     setDrawn(null);
@@ -230,7 +271,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
     discardDrawn();
     const warn = created.warnings.length ? ` Atenção: ${created.warnings.map((w) => w.message).join(" ")}` : "";
     setNotice({ ok: true, text: `OS ${created.order.number} criada com a região de manutenção.${warn}` });
-    await loadRegions();
+    await Promise.all([loadRegions(), visible.SUGGESTIONS ? reloadSuggestions() : undefined]);
   }
 
   // ---------------------------------------------------------------- regions
@@ -291,14 +332,18 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   return (
     <div className={`relative h-full w-full ${drawing ? "raio-drawing" : ""}`} data-testid="maintenance-map">
       <style>{`
-        .raio-drawing .marker-cluster, .raio-drawing .raio-login-cluster, .raio-drawing .raio-order-icon { pointer-events: none; }
-        .raio-order-icon, .raio-login-cluster { background: transparent; border: 0; }
+        .raio-drawing .marker-cluster, .raio-drawing .raio-login-cluster, .raio-drawing .raio-order-icon, .raio-drawing .raio-outage-label { pointer-events: none; }
+        .raio-order-icon, .raio-login-cluster, .raio-outage-label { background: transparent; border: 0; }
+        /* The draft's order form leaves the map usable, so the draft's vertices can be dragged while it is open. */
+        .raio-draft-form > div { pointer-events: none; background: transparent; justify-content: flex-start; align-items: flex-start; padding-top: 6rem; }
+        .raio-draft-form [role="dialog"] { pointer-events: auto; max-height: calc(100vh - 7rem); overflow-y: auto; }
         .leaflet-container { background: #eef2f7; }
       `}</style>
       <MapContainer ref={setMap} center={center} zoom={DEFAULT_ZOOM} minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} className="h-full w-full rounded-lg border border-slate-200" preferCanvas={false}>
         {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
         <ScaleControl imperial={false} position="bottomleft" />
         <LoginMarkersLayer visible={visible.LOGINS} onLoaded={onLoginsLoaded} />
+        <OutageSuggestionsLayer suggestions={suggestions} canWrite={canWrite} disabled={!!drawing || !!drawn || editing !== null} onCreateRegion={createFromSuggestion} />
         {shown.map((r) => (
           <Polygon
             key={`${r.orderId}:${regionsEpoch}`}
@@ -345,6 +390,12 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
               <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: OFFLINE_COLOR }} />off
             </span>
           </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={visible.SUGGESTIONS} onChange={(e) => setVisible((v) => ({ ...v, SUGGESTIONS: e.target.checked }))} />
+            <span className="inline-block h-3 w-3 rounded-sm border-2 border-dashed" style={{ borderColor: SUGGESTION_COLOR }} />
+            Sugestões de interrupção
+            {visible.SUGGESTIONS ? <span className="ml-auto text-xs text-slate-500" data-testid="suggestions-count">{suggestions.length}</span> : null}
+          </label>
           {ORDER_STATUSES.map((s) => (
             <label key={s} className="flex items-center gap-2">
               <input type="checkbox" checked={visible[s]} onChange={(e) => setVisible((v) => ({ ...v, [s]: e.target.checked }))} />
@@ -381,6 +432,13 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
         </div>
       ) : null}
 
+      {drawn ? (
+        <div role="status" data-testid="draft-panel" className="absolute bottom-8 left-1/2 z-[500] flex max-w-xl -translate-x-1/2 flex-col items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm shadow-lg">
+          <span>Arraste os vértices para ajustar a região: o formulário salva o desenho atual.</span>
+          {drawn.error ? <span className="text-red-700" data-testid="draft-error">{drawn.error}</span> : null}
+        </div>
+      ) : null}
+
       {editing !== null ? (
         <div role="status" className="absolute bottom-8 left-1/2 z-[500] flex -translate-x-1/2 items-center gap-3 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm shadow-lg">
           <span>Arraste os vértices da região da OS {regions.find((r) => r.orderId === editing)?.number}.</span>
@@ -397,7 +455,11 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
         </div>
       ) : null}
 
-      {drawn ? <OrderFormDialog region={drawn} subjects={subjects} onCancel={discardDrawn} onSaved={(c) => void onSaved(c)} /> : null}
+      {drawn ? (
+        <div className="raio-draft-form">
+          <OrderFormDialog region={drawn} subjects={subjects} onCancel={discardDrawn} onSaved={(c) => void onSaved(c)} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -4,14 +4,17 @@ import { z } from "zod";
 /** Shortest secret accepted: 128 bits of hex, so the HMAC key cannot be guessed. */
 export const MIN_SECRET_CHARS = 32;
 
+const webhookUrl = z.url({ protocol: /^https?$/, error: "URL inválida: use http:// ou https://" }).max(2_000).nullable();
+
 export const webhookConfigSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: "URL inválida: use http:// ou https://" }).max(2_000).nullable().default(null),
+  url: webhookUrl.default(null),
   secret: z.string().min(MIN_SECRET_CHARS, `segredo com menos de ${MIN_SECRET_CHARS} caracteres`).max(256).nullable().default(null),
 });
 
 /** A change: url (null = turn off); secret kept when omitted; generateSecret makes a new one (shown once). */
 export const webhookConfigPatchSchema = z.object({
-  url: webhookConfigSchema.shape.url.optional(),
+  // No default here: an omitted url keeps the saved one (a default would erase it).
+  url: webhookUrl.optional(),
   secret: z.string().min(MIN_SECRET_CHARS, `segredo com menos de ${MIN_SECRET_CHARS} caracteres`).max(256).optional(),
   generateSecret: z.boolean().optional(),
 });

@@ -7,17 +7,29 @@ import { db } from "@/lib/db";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { TokensPanel } from "./_components/tokens-panel";
 import { SettingsForm } from "./_components/settings-form";
+import { WebhookPanel } from "./_components/webhook-panel";
+import { describeWebhookConfig, getWebhookConfig } from "@/lib/webhooks/webhook-config";
+import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+
+/** Delivery attempts listed under the webhook settings. */
+const DELIVERIES_SHOWN = 20;
 
 export const metadata: Metadata = { title: "Configurações" };
 
 export default async function SettingsPage() {
   const { allowed } = await requirePermission("configuracoes.write");
   if (!allowed) return <AccessDenied />;
-  const [tokens, settings, users] = await Promise.all([
+  const [tokens, settings, users, webhook, deliveries] = await Promise.all([
     listApiTokens(),
     getSettings(),
     db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, email: true, role: true, active: true } }),
+    getWebhookConfig(),
+    listWebhookDeliveries({ limit: DELIVERIES_SHOWN }),
   ]);
+  const orderIds = [...new Set(deliveries.flatMap((d) => (d.orderId ? [d.orderId] : [])))];
+  const orderNumbers = new Map(
+    (await db.serviceOrder.findMany({ where: { id: { in: orderIds } }, select: { id: true, number: true } })).map((o) => [o.id, o.number]),
+  );
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <h1 className="text-2xl font-semibold">Configurações</h1>
@@ -32,6 +44,16 @@ export default async function SettingsPage() {
             id: t.id, name: t.name, role: t.role, prefix: t.prefix,
             createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
             revokedAt: t.revokedAt?.toISOString() ?? null, createdBy: t.createdBy?.name ?? null,
+          }))}
+        />
+      </section>
+      <section aria-labelledby="sec-webhook" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sec-webhook" className="text-lg font-semibold">Webhook de OS</h2>
+        <WebhookPanel
+          initial={describeWebhookConfig(webhook)}
+          deliveries={deliveries.map((d) => ({
+            id: d.id, event: d.event, orderId: d.orderId, orderNumber: d.orderId ? (orderNumbers.get(d.orderId) ?? null) : null,
+            attempt: d.attempt, statusCode: d.statusCode, error: d.error, ok: d.ok, durationMs: d.durationMs, at: d.at.toISOString(),
           }))}
         />
       </section>

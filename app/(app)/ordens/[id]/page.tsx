@@ -62,6 +62,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <a href="/ordens" className="text-sm text-slate-600 underline">← Ordens de Serviço</a>
         <h1 className="text-2xl font-semibold">OS {order.number}</h1>
         <StatusBadge status={order.status} />
+        {order.status === "EM_EXECUCAO" ? (
+          <a href={`/campanhas/${order.id}`} className="text-sm text-brand-700 underline">Campanha proativa</a>
+        ) : null}
         <div className="ml-auto">
           {/* An executing order is finalized through the discounts form below, not a bare button. */}
           {canWrite ? <OrderActionButtons orderId={order.id} status={order.status} exclude={order.status === "EM_EXECUCAO" ? ["finalize"] : []} /> : null}

@@ -3,13 +3,16 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { readOptionalJson } from "@/lib/orders/read-optional-json";
 import { cancelOrder } from "@/lib/orders/cancel-order";
+import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
 
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const id = orderIdSchema.parse(params.id);
     const { note } = transitionSchema.parse(await readOptionalJson(req));
-    return Response.json({ order: await cancelOrder(id, principal, note) });
+    const result = await cancelOrder(id, principal, note);
+    void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited
+    return Response.json({ order: result });
   },
   { permission: "ordens.write" },
 );

@@ -3,13 +3,16 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { readOptionalJson } from "@/lib/orders/read-optional-json";
 import { executeOrder } from "@/lib/orders/execute-order";
+import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
 
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const id = orderIdSchema.parse(params.id);
     const { note } = transitionSchema.parse(await readOptionalJson(req));
-    return Response.json({ order: await executeOrder(id, principal, note) });
+    const result = await executeOrder(id, principal, note);
+    void fireOrderWebhook(result.id, "order.started"); // after the commit, not awaited: a slow receiver never delays the answer
+    return Response.json({ order: result });
   },
   { permission: "ordens.write" },
 );

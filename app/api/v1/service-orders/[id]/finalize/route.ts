@@ -7,12 +7,14 @@ import { readOptionalJson } from "@/lib/orders/read-optional-json";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
 import { assertTransitionAllowed } from "@/lib/orders/assert-transition-allowed";
 import { orderIdSchema } from "@/lib/validation/order";
+import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const id = orderIdSchema.parse(params.id);
     await assertTransitionAllowed(id, "FINALIZADA");
     const { transition, ...rest } = await finalizeOrderWithDiscounts(id, await readOptionalJson(req), principal);
+    void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited
     return Response.json({ order: transition, ...rest });
   },
   { permission: "ordens.write" },
