@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 VITE_CONFIG_NATIVE_IGNORE_WARNING=true
 PG_PORT=${RAIO_TEST_PG_PORT:-55432}
 step() { printf '\n\033[1m== %s\033[0m (%s)\n' "$*" "$(date +%T)"; }
+# Every runner's output is also kept here to print one total at the end.
+SUMMARY_LOG=$(mktemp /tmp/raio-test-XXXX.log)
+run() { "$@" 2>&1 | tee -a "$SUMMARY_LOG"; return "${PIPESTATUS[0]}"; }
 
 step "dependências"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -32,24 +35,28 @@ step "typecheck"
 npx tsc --noEmit
 
 step "testes unitários"
-npx vitest run --project unit
+run npx vitest run --project unit
 
 step "testes de integração — PGlite"
-RAIO_TEST_BACKEND=pglite npx vitest run --project integration
+RAIO_TEST_BACKEND=pglite run npx vitest run --project integration
 
 step "testes de integração — PostgreSQL 15"
-RAIO_TEST_BACKEND=postgresql RAIO_TEST_PG_URL="$PG_URL" npx vitest run --project integration
+RAIO_TEST_BACKEND=postgresql RAIO_TEST_PG_URL="$PG_URL" run npx vitest run --project integration
 
 step "build de produção"
 npx next build
 
 step "end-to-end (Playwright + Chromium) — PGlite"
 E2E_DIR=$(mktemp -d /tmp/raio-e2e-XXXX)
-RAIO_DATA_DIR="$E2E_DIR/pglite" npx playwright test
+RAIO_DATA_DIR="$E2E_DIR/pglite" run npx playwright test
 
 step "end-to-end (Playwright + Chromium) — PostgreSQL 15"
 psql "$PG_URL" -qc "CREATE DATABASE raio_e2e" >/dev/null
-DATABASE_URL="${PG_URL%/postgres}/raio_e2e" RAIO_E2E_PORT=3211 npx playwright test
+DATABASE_URL="${PG_URL%/postgres}/raio_e2e" RAIO_E2E_PORT=3211 run npx playwright test
 rm -rf "$E2E_DIR"
+# One plain total over every runner (vitest "Tests  N passed", playwright "N passed").
+passed=$(sed 's/\x1b\[[0-9;]*m//g' "$SUMMARY_LOG" | grep -oE '^ +(Tests +)?[0-9]+ passed' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+rm -f "$SUMMARY_LOG"
 echo
 echo "todos os testes passaram"
+echo "${passed:-0} passed, 0 failed"
