@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
 import { z } from "zod";
 import {
+  cnpjFromIndex,
+  cpfFromIndex,
   documentSchema,
   formatDocument,
   generateCnpj,
@@ -164,5 +166,24 @@ describe("documentSchema", () => {
     expect(result.error?.issues).toEqual([
       expect.objectContaining({ path: ["document"], message: "Documento com 3 caracteres: o CPF tem 11 dígitos e o CNPJ tem 14" }),
     ]);
+  });
+});
+
+describe("documents by index (the seeder's sequence)", () => {
+  it("gives valid, distinct CPFs and CNPJs for distinct indexes", () => {
+    const cpfs = new Set<string>();
+    const cnpjs = new Set<string>();
+    for (let n = 0; n < 20_000; n++) {
+      const cpf = cpfFromIndex(n);
+      if (cpf !== null) {
+        expect(isValidCpf(cpf)).toBe(true);
+        cpfs.add(cpf);
+      }
+      const cnpj = cnpjFromIndex(n);
+      expect(isValidCnpj(cnpj)).toBe(true);
+      cnpjs.add(cnpj);
+    }
+    expect(cpfs.size).toBeGreaterThan(19_990);
+    expect(cnpjs.size).toBe(20_000);
   });
 });

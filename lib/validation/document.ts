@@ -126,6 +126,28 @@ function randomDigits(rng: () => number, count: number): string {
   return out;
 }
 
+// Multipliers coprime with 10⁹ and 10⁸: n ↦ (n × k + c) mod 10^d is then a bijection, so distinct
+// numbers give distinct documents without remembering the ones already issued.
+const CPF_MULTIPLIER = 387_420_489; // 3¹⁸
+const CNPJ_MULTIPLIER = 43_046_721; // 3¹⁶
+
+/**
+ * The n-th valid CPF of a deterministic sequence in which no two n (0 ≤ n < 10⁹) share a CPF; the
+ * seeder uses it so a million customers need no set of used documents. All-equal bases are skipped by
+ * the caller's numbering (isValidCpf refuses them): returns null for those.
+ */
+export function cpfFromIndex(n: number): string | null {
+  const base = String((BigInt(n) * BigInt(CPF_MULTIPLIER) + 123_456_789n) % 1_000_000_000n).padStart(9, "0");
+  if (ALL_SAME.test(base)) return null;
+  return base + cpfCheckDigits(base);
+}
+
+/** The n-th valid head-office CNPJ of a deterministic sequence without repeats (0 ≤ n < 10⁸). */
+export function cnpjFromIndex(n: number): string {
+  const base = String((BigInt(n) * BigInt(CNPJ_MULTIPLIER) + 12_345_678n) % 100_000_000n).padStart(8, "0") + CNPJ_HEAD_OFFICE;
+  return base + cnpjCheckDigits(base);
+}
+
 /** A valid CPF (11 digits, unpunctuated) drawn from `rng` (values in [0, 1)); deterministic for a seeded rng. */
 export function generateCpf(rng: () => number): string {
   let base = randomDigits(rng, 9);

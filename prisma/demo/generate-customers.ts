@@ -1,6 +1,6 @@
 // Deterministic demo customers, contracts, logins and invoices, generated in batches so that a million
 // customers fit in bounded memory. Every value of every diagnostic variable occurs.
-import { generateCnpj, generateCpf } from "../../lib/validation/document";
+import { cnpjFromIndex, cpfFromIndex } from "../../lib/validation/document";
 import { BRANCHES, CITY, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS, PLANS, type Neighborhood } from "./city";
 import type { Prisma } from "../../lib/db";
 import { seededRandom } from "../../lib/geo/test-shapes";
@@ -97,7 +97,6 @@ export function generateBatch(
   toId: number,
   ids: IdCounters,
   now: Date,
-  usedDocuments: Set<string>,
 ): GeneratedBatch {
   const out: GeneratedBatch = { customers: [], phones: [], contracts: [], logins: [], invoices: [], trustUnlocks: [] };
   const totalWeight = NEIGHBORHOODS.reduce((s, n) => s + n.weight, 0);
@@ -127,9 +126,8 @@ export function generateBatch(
     const houseNumber = Math.max(1, Math.round((t + 0.5) * 2400) + (across > 0 ? 1 : 0));
 
     const company = rng() < 0.08;
-    let document = company ? generateCnpj(rng) : generateCpf(rng);
-    while (usedDocuments.has(document)) document = company ? generateCnpj(rng) : generateCpf(rng);
-    usedDocuments.add(document);
+    // Unique by construction (a bijection of the id): no set of issued documents to keep in memory.
+    const document = company ? cnpjFromIndex(id) : (cpfFromIndex(id) ?? cnpjFromIndex(id));
     const first = pick(rng, FIRST_NAMES);
     const last1 = pick(rng, LAST_NAMES);
     const last2 = pick(rng, LAST_NAMES);

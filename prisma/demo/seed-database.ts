@@ -76,10 +76,9 @@ export async function seedDatabase(opts: SeedOptions): Promise<{ customers: numb
 
   const streets = buildStreets(rng);
   const ids: IdCounters = { contract: 1, login: 1, invoice: 1, trustUnlock: 1, phone: 1 };
-  const usedDocuments = new Set<string>();
   for (let from = 1; from <= opts.customers; from += BATCH_SIZE) {
     const to = Math.min(opts.customers + 1, from + BATCH_SIZE);
-    const batch = generateBatch(rng, streets, branchIds, planIds, from, to, ids, now, usedDocuments);
+    const batch = generateBatch(rng, streets, branchIds, planIds, from, to, ids, now);
     // One transaction per batch, one statement per table (lib/db/bulk-insert).
     await db.$transaction(async (tx) => {
       for (const [table, rows] of [
