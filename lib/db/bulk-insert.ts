@@ -22,6 +22,7 @@ export async function bulkInsert(
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly Record<string, unknown>[],
+  opts: { onConflictDoNothing?: boolean } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const arrays = columns.map((c) => rows.map((r) => toParam(r[c.name], c.type)));
@@ -30,6 +31,7 @@ export async function bulkInsert(
   const cast = (c: BulkColumn, i: number) => (BASE_TYPES.has(c.type) && c.type !== "timestamp(3)" && c.type !== "date" ? `c${i}` : `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}`);
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")})
     SELECT ${columns.map(cast).join(", ")}
-      FROM unnest(${columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})`;
+      FROM unnest(${columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})
+    ${opts.onConflictDoNothing ? "ON CONFLICT DO NOTHING" : ""}`;
   return tx.$executeRawUnsafe(sql, ...arrays);
 }

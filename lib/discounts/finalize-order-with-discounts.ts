@@ -11,6 +11,15 @@ import { freezeAffectedLogins } from "../maintenance/freeze-affected-logins";
 import { finalizeOrderTransition } from "../orders/finalize-order-transition";
 import { finalizeWithDiscountsSchema } from "../validation/finalize";
 import { proposeDiscounts } from "./propose-discounts";
+import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
+
+const DISCOUNT_COLUMNS: BulkColumn[] = [
+  { name: "orderId", type: "int" }, { name: "contractId", type: "int" }, { name: "rule", type: "DiscountRule" },
+  { name: "minutes", type: "int" }, { name: "proposedCents", type: "int" }, { name: "amountCents", type: "int" },
+  { name: "excluded", type: "bool" }, { name: "reason", type: "text" }, { name: "status", type: "DiscountStatus" },
+  { name: "proposedById", type: "int" }, { name: "changedById", type: "int" }, { name: "appliedById", type: "int" },
+  { name: "appliedAt", type: "timestamp(3)" },
+];
 
 export async function finalizeOrderWithDiscounts(orderId: number, body: unknown, principal: Principal) {
   const input = finalizeWithDiscountsSchema.parse(body);
@@ -44,7 +53,8 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
       data: { interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd },
     });
     const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
-    const created = rows.length ? (await tx.discount.createMany({ data: rows, skipDuplicates: true })).count : 0;
+    // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
+    const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
     const totalCents = rows.reduce((s, r) => s + (r.amountCents ?? 0), 0);
     await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
       number: proposal.order.number, rule: proposal.rule, lines: created, totalCents,
