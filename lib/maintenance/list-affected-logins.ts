@@ -67,8 +67,10 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
     where = `WHERE username ILIKE $${params.length} OR "customerName" ILIKE $${params.length} OR address ILIKE $${params.length}`;
   }
   const backend = getBackend();
-  const [{ total }] = (await backend.query<{ total: number }>(`SELECT COUNT(*)::int AS total FROM (${source}) s ${where}`, params)) as [{ total: number }];
-  const [{ online }] = (await backend.query<{ online: number }>(`SELECT COUNT(*) FILTER (WHERE online)::int AS online FROM (${source}) s ${where}`, params)) as [{ online: number }];
+  const [{ total, online }] = (await backend.query<{ total: number; online: number }>(
+    `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${source}) s ${where}`,
+    params,
+  )) as [{ total: number; online: number }];
   const limit = opts.all ? "" : `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   const rows = await backend.query<AffectedLoginRow>(
     `SELECT * FROM (${source}) s ${where} ORDER BY ${SORT_COLUMN[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "loginId" ${limit}`,
