@@ -85,14 +85,25 @@ test("a neighbourhood goes offline, the map suggests its region, and one click t
   expect(await vertices.count()).toBeGreaterThanOrEqual(3);
   const labelBox = (await label.boundingBox())!;
   const centre = { x: labelBox.x + labelBox.width / 2, y: labelBox.y + labelBox.height / 2 };
-  // The vertex farthest from the label (inside the region), dragged 40 px further out: the area grows.
+  // The vertex farthest from the label (inside the region) among those a person can reach — on the
+  // visible map, not under the form, with room to drag — moved 40 px further out: the area grows.
+  const mapArea = (await page.locator(".leaflet-container").first().boundingBox())!;
+  const formArea = (await dialog.boundingBox())!;
+  const MARGIN = 60;
+  const reachable = (p: { x: number; y: number }) =>
+    p.x > mapArea.x + MARGIN && p.x < mapArea.x + mapArea.width - MARGIN && p.y > mapArea.y + MARGIN && p.y < mapArea.y + mapArea.height - MARGIN &&
+    !(p.x > formArea.x - MARGIN && p.x < formArea.x + formArea.width + MARGIN && p.y > formArea.y - MARGIN && p.y < formArea.y + formArea.height + MARGIN);
+  // …and not covered by a cluster marker: the element under the pointer must be the vertex handle itself.
+  const onTop = (p: { x: number; y: number }) =>
+    page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains("marker-icon") === true, p);
   let far = { x: 0, y: 0, d: -1 };
   for (const box of await Promise.all((await vertices.all()).map((v) => v.boundingBox()))) {
     if (!box) continue;
     const p = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const d = Math.hypot(p.x - centre.x, p.y - centre.y);
-    if (d > far.d) far = { ...p, d };
+    if (reachable(p) && d > far.d && (await onTop(p))) far = { ...p, d };
   }
+  expect(far.d, "um vértice visível fora do formulário").toBeGreaterThan(0);
   const out = { x: far.x + ((far.x - centre.x) / far.d) * 40, y: far.y + ((far.y - centre.y) / far.d) * 40 };
   await page.mouse.move(far.x, far.y);
   await page.mouse.down();
