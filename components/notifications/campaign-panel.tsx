@@ -2,7 +2,7 @@
 // A server component (no interactivity): the CSV link hands the list to a WhatsApp/SMS sender.
 // Mountable on the order page: <CampaignPanel campaign={await buildCampaign(order.id)} />.
 import type { Campaign } from "@/lib/notifications/build-campaign";
-import { formatDateTime, formatInteger } from "@/components/orders/format";
+import { formatDateTime, formatInteger } from "@/components/ui/format";
 
 export function CampaignPanel({ campaign }: { campaign: Campaign }) {
   const csvHref = `/api/v1/service-orders/${campaign.order.id}/campaign?format=csv`;

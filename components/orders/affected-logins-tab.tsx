@@ -2,7 +2,7 @@
 // "Logins Afetados": the logins inside the region (live while the order runs, frozen once finalized),
 // with search, sort, pagination, the count and CSV export.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatInteger } from "./format";
+import { formatDateTime, formatInteger } from "../ui/format";
 import { Pager } from "../ui/pager";
 
 interface Row {

@@ -1,7 +1,7 @@
 "use client";
 // "Contatos": contacts from customers inside the region while the order was executing.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatInteger } from "./format";
+import { formatDateTime, formatInteger } from "../ui/format";
 import { Pager } from "../ui/pager";
 
 interface Row { id: number; receivedAt: string; channel: string; text: string | null; customerId: number; customerName: string; messageSent: boolean; message: string | null }

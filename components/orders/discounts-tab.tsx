@@ -1,7 +1,7 @@
 "use client";
 // "Descontos": the downtime discounts applied when the order was finalized, with their audit trail.
 import { useEffect, useState } from "react";
-import { formatDateTime } from "./format";
+import { formatDateTime, formatMoney } from "../ui/format";
 
 interface Row {
   id: number; rule: string; minutes: number; proposedCents: number; amountCents: number; excluded: boolean; reason: string | null;
@@ -9,7 +9,6 @@ interface Row {
   contract: { id: number; externalId: string | null; customer: { id: number; name: string }; plan: { name: string } };
 }
 
-const brl = (c: number) => (c / 100).toLocaleString("pt-BR", { style: "currency", currency: "BRL" });
 
 export function DiscountsTab({ orderId }: { orderId: number }) {
   const [data, setData] = useState<{ total: number; totalCents: number; proposedCents: number; rows: Row[] } | null>(null);
@@ -28,7 +27,7 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
   return (
     <div className="space-y-3" data-testid="order-discounts">
       <div className="flex items-center gap-4 text-sm">
-        <p>{data.total} contrato(s) · total aplicado <strong>{brl(data.totalCents)}</strong> (proposto {brl(data.proposedCents)})</p>
+        <p>{data.total} contrato(s) · total aplicado <strong>{formatMoney(data.totalCents)}</strong> (proposto {formatMoney(data.proposedCents)})</p>
         <a className="ml-auto text-brand-600 underline" href={`/api/v1/discounts?orderId=${orderId}&format=csv`}>Exportar para o ERP (CSV)</a>
       </div>
       <table className="w-full text-sm">
@@ -42,8 +41,8 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
               <td>{r.contract.externalId ?? r.contract.id}</td>
               <td>{r.contract.plan.name}</td>
               <td className="text-right tabular-nums">{r.minutes}</td>
-              <td className="text-right tabular-nums">{brl(r.proposedCents)}</td>
-              <td className="text-right tabular-nums font-medium">{r.excluded ? "excluído" : brl(r.amountCents)}</td>
+              <td className="text-right tabular-nums">{formatMoney(r.proposedCents)}</td>
+              <td className="text-right tabular-nums font-medium">{r.excluded ? "excluído" : formatMoney(r.amountCents)}</td>
               <td className="max-w-xs text-xs">{r.reason}</td>
               <td className="text-xs text-slate-500">
                 proposto por {r.proposedBy ?? "sistema"}{r.changedBy ? `; alterado por ${r.changedBy}` : ""}; aplicado por {r.appliedBy ?? "—"} em {formatDateTime(r.appliedAt)}

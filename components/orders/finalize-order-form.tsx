@@ -3,7 +3,7 @@
 // discount per affected contract under the configured rule. Each line can be excluded or changed with a
 // reason; confirming finalizes the order, freezes its affected logins and applies the discounts at once.
 import { useEffect, useMemo, useState } from "react";
-import { toLocalInput } from "./format";
+import { toLocalInput, formatMoney } from "../ui/format";
 
 interface Line {
   contractId: number; contractExternalId: string | null; customerName: string; planName: string; priceCents: number;
@@ -12,7 +12,6 @@ interface Line {
 interface Proposal { rule: "ANATEL_RQUAL" | "IXC"; lines: Line[]; totalCents: number; affectedLogins: number; affectedCustomers: number }
 interface Edit { amount?: string; excluded?: boolean; reason?: string }
 
-const brl = (c: number) => (c / 100).toLocaleString("pt-BR", { style: "currency", currency: "BRL" });
 const RULE = { ANATEL_RQUAL: "Anatel RQUAL: (mensalidade ÷ 43.200) × minutos, a partir de 10 minutos", IXC: "Regra do IXC: (preço ÷ (24 × dias do mês)) × horas" };
 
 /** "12,34" or "12.34" → 1234 cents; null when not a valid amount. */
@@ -67,7 +66,7 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderI
       if (!e.reason || e.reason.trim().length < 3) return setError(`Informe o motivo da alteração para ${l.customerName}.`);
       adjustments.push({ contractId: l.contractId, ...(e.excluded ? { excluded: true } : { amountCents }), reason: e.reason.trim() });
     }
-    if (!window.confirm(`Finalizar a OS ${orderNumber} e aplicar ${brl(total)} em descontos? Esta ação não pode ser desfeita.`)) return;
+    if (!window.confirm(`Finalizar a OS ${orderNumber} e aplicar ${formatMoney(total)} em descontos? Esta ação não pode ser desfeita.`)) return;
     setBusy(true);
     const res = await fetch(`/api/v1/service-orders/${orderId}/finalize`, {
       method: "POST", headers: { "content-type": "application/json" },
@@ -101,8 +100,8 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderI
                   return (
                     <tr key={l.contractId} data-contract={l.contractId} className="border-t border-slate-100">
                       <td className="p-1.5">{l.customerName}</td>
-                      <td>{l.planName} <span className="text-xs text-slate-500">({brl(l.priceCents)})</span></td>
-                      <td className="text-right tabular-nums" title={l.reason}>{brl(l.proposedCents)}</td>
+                      <td>{l.planName} <span className="text-xs text-slate-500">({formatMoney(l.priceCents)})</span></td>
+                      <td className="text-right tabular-nums" title={l.reason}>{formatMoney(l.proposedCents)}</td>
                       <td><input aria-label={`Valor final para ${l.customerName}`} inputMode="decimal" placeholder={(l.proposedCents / 100).toFixed(2).replace(".", ",")}
                         value={e.amount ?? ""} disabled={e.excluded} onChange={(ev) => edit(l.contractId, { amount: ev.target.value })} className="w-24 rounded border border-slate-300 px-1.5 py-0.5" /></td>
                       <td><input type="checkbox" aria-label={`Excluir desconto de ${l.customerName}`} checked={e.excluded ?? false} onChange={(ev) => edit(l.contractId, { excluded: ev.target.checked })} /></td>
@@ -114,7 +113,7 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderI
               </tbody>
             </table>
           </div>
-          <p className="text-sm">Total a aplicar: <strong data-testid="discount-total">{brl(total)}</strong></p>
+          <p className="text-sm">Total a aplicar: <strong data-testid="discount-total">{formatMoney(total)}</strong></p>
         </>
       ) : null}
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}

@@ -3,7 +3,7 @@
 // The polygon was already checked in the browser with the server's own validatePolygon; the API checks again.
 import { useId, useState } from "react";
 import type { PolygonGeometry } from "@/lib/geo/types";
-import { formatArea, formatInteger, toLocalInput } from "./format";
+import { formatArea, formatInteger, toLocalInput } from "../ui/format";
 
 export interface SubjectOption {
   id: number;

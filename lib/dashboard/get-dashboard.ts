@@ -21,9 +21,13 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
   const toTs = new Date(Date.parse(`${query.to}T00:00:00-03:00`) + 86_400_000);
   const month = now.toLocaleDateString("en-CA", { timeZone: TZ }).slice(0, 7);
 
-  const [statusRows, executing, contactRows, discountRow, daily, regions] = await Promise.all([
+  const [statusRows, liveRegions, contactRows, discountRow, daily, regions] = await Promise.all([
     q<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "ServiceOrder" WHERE status IN ('ABERTA','EM_EXECUCAO') GROUP BY status`),
-    db.maintenanceRegion.findMany({ where: { serviceOrder: { status: "EM_EXECUCAO" } }, select: { geometry: true } }),
+    // Every live region once: its logins give both "affected now" and the table's live counts.
+    db.maintenanceRegion.findMany({
+      where: { serviceOrder: { status: { in: ["ABERTA", "EM_EXECUCAO"] } } },
+      select: { serviceOrderId: true, geometry: true, serviceOrder: { select: { status: true } } },
+    }),
     q<{ total: number; during: number; sent: number }>(
       `SELECT COUNT(*)::int AS total,
               COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ContactNotification" n WHERE n."contactId" = c.id))::int AS during,
@@ -63,14 +67,13 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
   ]);
 
   // Logins affected now: the union over executing regions (a login in two regions counts once).
+  // Live orders have no frozen list yet: the table counts them from the index too.
   const affectedNow = new Set<number>();
-  for (const r of executing) for (const id of await findLoginIdsInRegion(r.geometry as unknown as AreaGeometry)) affectedNow.add(id);
-  // Live orders have no frozen list yet: count them from the index.
   const liveCounts = new Map<number, number>();
-  const live = regions.filter((r) => r.status === "ABERTA" || r.status === "EM_EXECUCAO");
-  if (live.length) {
-    const geoms = await db.maintenanceRegion.findMany({ where: { serviceOrderId: { in: live.map((r) => r.id) } }, select: { serviceOrderId: true, geometry: true } });
-    for (const g of geoms) liveCounts.set(g.serviceOrderId, (await findLoginIdsInRegion(g.geometry as unknown as AreaGeometry)).length);
+  for (const r of liveRegions) {
+    const ids = await findLoginIdsInRegion(r.geometry as unknown as AreaGeometry);
+    liveCounts.set(r.serviceOrderId, ids.length);
+    if (r.serviceOrder.status === "EM_EXECUCAO") for (const id of ids) affectedNow.add(id);
   }
   const c = contactRows[0] ?? { total: 0, during: 0, sent: 0 };
   return {

@@ -3,6 +3,7 @@ import { db, type AccessStatus, type Prisma } from "@/lib/db";
 import { generateCnpj } from "@/lib/validation/document";
 import { toSaoPauloDate } from "@/lib/diagnostics/sao-paulo-time";
 import { createCustomer, type CustomerSpec } from "../helpers/factory";
+import { bumpRegionsVersion } from "@/lib/maintenance/geo-version";
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -64,9 +65,7 @@ export async function createExecutingOrder(lng: number, lat: number, message: st
     },
   });
   // The executing-region index is cached per version stamp: bump it as the order services do.
-  await db.$executeRaw`
-    INSERT INTO "GeoVersion" ("id", "version", "at") VALUES (1, 1, CURRENT_TIMESTAMP)
-    ON CONFLICT ("id") DO UPDATE SET "version" = "GeoVersion"."version" + 1, "at" = CURRENT_TIMESTAMP`;
+  await db.$transaction((tx) => bumpRegionsVersion(tx));
   return { subject, order };
 }
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listOrdersQuerySchema, ORDER_STATUSES, ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { formatDateTime, formatInteger } from "@/components/orders/format";
+import { formatDateTime, formatInteger } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Ordens de Serviço" };
 

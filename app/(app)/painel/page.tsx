@@ -5,13 +5,13 @@ import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { dashboardQuerySchema } from "@/lib/validation/dashboard";
 import { BarChart } from "@/components/dashboard/bar-chart";
 import { formatCurrency } from "@/lib/diagnostics/format-currency";
+import { formatDateTime } from "@/components/ui/format";
 import { ORDER_STATUS_LABEL, type OrderStatusValue } from "@/lib/validation/order";
 
 export const metadata: Metadata = { title: "Painel gerencial" };
 
 const nf = new Intl.NumberFormat("pt-BR");
 const pct = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 0 });
-const dt = (d: Date | string | null) => (d ? new Date(d).toLocaleString("pt-BR", { timeZone: "America/Sao_Paulo", dateStyle: "short", timeStyle: "short" }) : "—");
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { allowed } = await requirePermission("painel.read");
@@ -70,7 +70,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <td className="p-2"><a className="text-brand-600 underline" href={`/ordens/${r.id}`}>OS {r.number}</a></td>
                 <td>{r.subject}</td>
                 <td>{ORDER_STATUS_LABEL[r.status as OrderStatusValue] ?? r.status}</td>
-                <td>{dt(r.openedAt)}</td>
+                <td>{formatDateTime(r.openedAt)}</td>
                 <td className="text-right tabular-nums">{nf.format(r.affectedLogins)}</td>
                 <td className="text-right tabular-nums">{nf.format(r.contacts)}</td>
                 <td className="text-right tabular-nums">{nf.format(r.sent)}</td>

@@ -4,7 +4,7 @@
 // asks it again.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/components/orders/format";
+import { formatDateTime } from "@/components/ui/format";
 
 export interface WebhookView {
   url: string | null;

@@ -14,7 +14,7 @@ import { AffectedLoginsTab } from "@/components/orders/affected-logins-tab";
 import { ContactsTab } from "@/components/orders/contacts-tab";
 import { DiscountsTab } from "@/components/orders/discounts-tab";
 import { FinalizeOrderForm } from "@/components/orders/finalize-order-form";
-import { formatArea, formatDateTime, formatInteger } from "@/components/orders/format";
+import { formatArea, formatDateTime, formatInteger } from "@/components/ui/format";
 import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
 
 export const metadata: Metadata = { title: "Ordem de Serviço" };

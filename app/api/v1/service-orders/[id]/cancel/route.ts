@@ -1,7 +1,7 @@
 // POST /api/v1/service-orders/{id}/cancel – Aberta or Em Execução → Cancelada; 409 when the order is not in a status that allows it
 //   body (optional): { note }
 import { withAuth } from "@/lib/auth/with-auth";
-import { readOptionalJson } from "@/lib/orders/read-optional-json";
+import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
@@ -9,7 +9,7 @@ import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const id = orderIdSchema.parse(params.id);
-    const { note } = transitionSchema.parse(await readOptionalJson(req));
+    const { note } = transitionSchema.parse(await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }));
     const result = await cancelOrder(id, principal, note);
     void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited
     return Response.json({ order: result });

@@ -1,7 +1,7 @@
 // POST /api/v1/service-orders/{id}/execute – Aberta → Em Execução (the Executar button); 409 when the order is not in a status that allows it
 //   body (optional): { note }
 import { withAuth } from "@/lib/auth/with-auth";
-import { readOptionalJson } from "@/lib/orders/read-optional-json";
+import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { executeOrder } from "@/lib/orders/execute-order";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
@@ -9,7 +9,7 @@ import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const id = orderIdSchema.parse(params.id);
-    const { note } = transitionSchema.parse(await readOptionalJson(req));
+    const { note } = transitionSchema.parse(await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }));
     const result = await executeOrder(id, principal, note);
     void fireOrderWebhook(result.id, "order.started"); // after the commit, not awaited: a slow receiver never delays the answer
     return Response.json({ order: result });

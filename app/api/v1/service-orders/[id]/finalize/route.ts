@@ -3,7 +3,7 @@
 //   body (optional): { interruptionStart?, interruptionEnd?, adjustments?: [{ contractId, amountCents?, excluded?, reason }], note? }
 //   200 { order: { id, number, fromStatus, status, at }, frozenLogins, discounts, totalCents, rule }
 import { withAuth } from "@/lib/auth/with-auth";
-import { readOptionalJson } from "@/lib/orders/read-optional-json";
+import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
 import { assertTransitionAllowed } from "@/lib/orders/assert-transition-allowed";
 import { orderIdSchema } from "@/lib/validation/order";
@@ -13,7 +13,7 @@ export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const id = orderIdSchema.parse(params.id);
     await assertTransitionAllowed(id, "FINALIZADA");
-    const { transition, ...rest } = await finalizeOrderWithDiscounts(id, await readOptionalJson(req), principal);
+    const { transition, ...rest } = await finalizeOrderWithDiscounts(id, await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }), principal);
     void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited
     return Response.json({ order: transition, ...rest });
   },

@@ -1,11 +1,20 @@
-// Dates and numbers as people in Brazil read them (the provider's time zone, not the server's).
-const TZ = "America/Sao_Paulo";
-const dateTime = new Intl.DateTimeFormat("pt-BR", { dateStyle: "short", timeStyle: "short", timeZone: TZ });
+// Dates, money and numbers as people in Brazil read them (the provider's time zone, not the server's).
+import { formatSaoPauloDateTime } from "@/lib/diagnostics/sao-paulo-time";
 const integer = new Intl.NumberFormat("pt-BR");
+const oneDecimal = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1 });
 
+/** An instant in São Paulo time, "23/11/2026 14:05" (the same text the API and messages use); "—" when absent. */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "—";
-  return dateTime.format(typeof value === "string" ? new Date(value) : value);
+  return formatSaoPauloDateTime(typeof value === "string" ? new Date(value) : value);
+}
+
+/** Integer cents as reais, "R$ 99,90". */
+export { formatCurrency as formatMoney } from "@/lib/diagnostics/format-currency";
+
+/** 153600 MB → "150 GB". */
+export function formatDataMb(mb: number): string {
+  return mb >= 1024 ? `${oneDecimal.format(mb / 1024)} GB` : `${oneDecimal.format(mb)} MB`;
 }
 
 export function formatInteger(n: number): string {
