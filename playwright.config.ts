@@ -33,8 +33,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Demo data (small, for speed), then the production server. Tiles point nowhere: the app must cope.
-    command: `${FRESH}npx tsx prisma/seed.ts --if-empty --customers 1500 && npx next start --port ${PORT} --hostname 127.0.0.1`,
+    // Demo data (small, for speed), then the production server as `npm start` runs it: on PostgreSQL that is
+    // one worker per core, so these tests also cross workers. Tiles point nowhere: the app must cope.
+    command: `${FRESH}npx tsx prisma/seed.ts --if-empty --customers 1500 && node scripts/start-server.mjs --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -38,7 +38,12 @@ console.log(`
          agente@raio.local  / raio-agente   (atendente)
          gestor@raio.local  / raio-gestor   (gestor)
 `);
-// The next binary itself (not through npx), so that signals reach the server and PGlite closes cleanly.
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", production ? "start" : "dev", "--port", port], { stdio: "inherit", env: process.env });
+// The next binary itself (not through npx), so that signals reach the server and PGlite closes cleanly;
+// in production, scripts/start-server.mjs (one worker per core on PostgreSQL).
+const child = spawn(
+  process.execPath,
+  production ? ["scripts/start-server.mjs", "--port", port] : ["node_modules/next/dist/bin/next", "dev", "--port", port],
+  { stdio: "inherit", env: process.env },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -3,13 +3,15 @@ import { db, dbGeneration, type Role } from "../db";
 import { hashSecret, newSecret } from "./hash-secret";
 import type { Principal } from "./principal";
 import { notFound } from "../errors";
+import { broadcast, onBroadcast } from "../cluster/broadcast";
 
 // Update lastUsedAt at most once a minute per token (not a write per request).
 const TOUCH_INTERVAL_MS = 60_000;
 
 // A valid token's row is kept in memory this long, so a busy integration costs no query per request.
-// Revocation: immediate in the instance that revokes (its entry is dropped); other instances stop
-// accepting the token within this delay. Unknown and revoked tokens are never cached.
+// Revocation: immediate in every worker of the server that revokes (its entry is dropped, and the other
+// workers are told before the revocation returns); servers on other hosts stop accepting the token within
+// this delay. Unknown and revoked tokens are never cached.
 // RAIO_API_TOKEN_CACHE_MS overrides the delay (0 = look the token up on every request).
 export const TOKEN_CACHE_TTL_MS = Number(process.env.RAIO_API_TOKEN_CACHE_MS ?? 1_000);
 const TOKEN_CACHE_MAX = 1_000;
@@ -26,6 +28,20 @@ interface CachedToken {
 // On globalThis: Next may load this module in more than one bundle; the revoking one must see the cache.
 const cacheHolder = globalThis as unknown as { __raioTokenCache?: Map<string, CachedToken> };
 const tokenCache = (cacheHolder.__raioTokenCache ??= new Map());
+const inflightHolder = globalThis as unknown as {
+  __raioTokenLookups?: Map<string, Promise<CachedToken | null>>;
+  __raioTokenRevocations?: { count: number };
+};
+const inflight = (inflightHolder.__raioTokenLookups ??= new Map());
+const revocations = (inflightHolder.__raioTokenRevocations ??= { count: 0 });
+
+const TOKEN_REVOKED = "api-token-revoked";
+/** Drops a token from this process's cache, and from lookups under way (they will not cache it). */
+function forgetToken(id: number): void {
+  revocations.count++;
+  for (const [hash, entry] of tokenCache) if (entry.id === id) tokenCache.delete(hash);
+}
+onBroadcast(TOKEN_REVOKED, (id) => forgetToken(Number(id)));
 
 export async function createApiToken(input: { name: string; role?: Role; createdById?: number | null }) {
   const token = newSecret("raio");
@@ -46,27 +62,18 @@ export async function principalFromBearer(token: string): Promise<Principal | nu
   const hash = hashSecret(token);
   const now = Date.now();
   const generation = dbGeneration();
-  let entry = tokenCache.get(hash);
+  let entry: CachedToken | null | undefined = tokenCache.get(hash);
   if (!entry || entry.expiresAt <= now || entry.generation !== generation) {
     if (entry) tokenCache.delete(hash);
-    const row = await db.apiToken.findUnique({
-      where: { tokenHash: hash },
-      select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
-    });
-    if (!row || row.revokedAt) return null;
-    entry = {
-      generation,
-      expiresAt: now + TOKEN_CACHE_TTL_MS,
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      lastUsedAt: row.lastUsedAt?.getTime() ?? 0,
-    };
-    if (TOKEN_CACHE_TTL_MS > 0) {
-      // Bounded: drop the oldest entry (Map keeps insertion order).
-      if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
-      tokenCache.set(hash, entry);
+    // Single flight: when the entry expires under load, the concurrent requests carrying the same token
+    // share one lookup (and one entry) instead of each sending its own.
+    let lookup = inflight.get(hash);
+    if (!lookup) {
+      lookup = lookUpToken(hash, generation, now).finally(() => inflight.delete(hash));
+      inflight.set(hash, lookup);
     }
+    entry = await lookup;
+    if (!entry) return null;
   }
   if (now - entry.lastUsedAt > TOUCH_INTERVAL_MS) {
     entry.lastUsedAt = now;
@@ -75,9 +82,36 @@ export async function principalFromBearer(token: string): Promise<Principal | nu
   return { kind: "token", apiTokenId: entry.id, role: entry.role, name: entry.name };
 }
 
+async function lookUpToken(hash: string, generation: number, now: number): Promise<CachedToken | null> {
+  const revocationsBefore = revocations.count;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hash },
+    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row || row.revokedAt) return null;
+  const entry: CachedToken = {
+    generation,
+    expiresAt: now + TOKEN_CACHE_TTL_MS,
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    lastUsedAt: row.lastUsedAt?.getTime() ?? 0,
+  };
+  // Not cached when a revocation happened in this instance while the row was being read: the row may
+  // predate it, and the revoking instance promises to stop accepting the token at once.
+  if (TOKEN_CACHE_TTL_MS > 0 && revocations.count === revocationsBefore) {
+    // Bounded: drop the oldest entry (Map keeps insertion order).
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
+    tokenCache.set(hash, entry);
+  }
+  return entry;
+}
+
 export async function revokeApiToken(id: number): Promise<void> {
   const res = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  for (const [hash, entry] of tokenCache) if (entry.id === id) tokenCache.delete(hash);
+  forgetToken(id);
+  // The other workers of this server drop it too before this call returns (lib/cluster/broadcast.ts).
+  await broadcast(TOKEN_REVOKED, id);
   if (res.count === 0) {
     const exists = await db.apiToken.count({ where: { id } });
     if (!exists) throw notFound(`Token ${id} não encontrado.`);

@@ -7,6 +7,10 @@ import { saoPauloMonthRange } from "../discounts/list-discounts";
 import type { DashboardQuery } from "../validation/dashboard";
 
 const TZ = "America/Sao_Paulo";
+// DateTime columns are timestamp(3) holding UTC: first make the value an instant (AT TIME ZONE 'UTC'), then
+// take its São Paulo wall-clock date. `col AT TIME ZONE 'America/Sao_Paulo'` alone would read the UTC value
+// as São Paulo time and move every event after 21:00 (São Paulo) to the next day.
+const spDay = (col: string) => `((${col}) AT TIME ZONE 'UTC' AT TIME ZONE '${TZ}')::date`;
 
 export interface DailyPoint {
   day: string;
@@ -42,12 +46,12 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
     // One grouped scan per table over the period (range predicates use the indexes), joined to the days.
     q<DailyPoint>(
       `WITH days AS (SELECT generate_series($1::date, $2::date, interval '1 day')::date AS day),
-            o AS (SELECT ("openedAt" AT TIME ZONE '${TZ}')::date AS day, COUNT(*)::int AS n FROM "ServiceOrder"
+            o AS (SELECT ${spDay('"openedAt"')} AS day, COUNT(*)::int AS n FROM "ServiceOrder"
                    WHERE "openedAt" >= $3 AND "openedAt" < $4 GROUP BY 1),
-            a AS (SELECT (COALESCE(so."executedAt", so."openedAt") AT TIME ZONE '${TZ}')::date AS day, COUNT(*)::int AS n
+            a AS (SELECT ${spDay('COALESCE(so."executedAt", so."openedAt")')} AS day, COUNT(*)::int AS n
                     FROM "AffectedLogin" al JOIN "ServiceOrder" so ON so.id = al."orderId"
                    WHERE COALESCE(so."executedAt", so."openedAt") >= $3 AND COALESCE(so."executedAt", so."openedAt") < $4 GROUP BY 1),
-            c AS (SELECT ("receivedAt" AT TIME ZONE '${TZ}')::date AS day, COUNT(*)::int AS n FROM "Contact"
+            c AS (SELECT ${spDay('"receivedAt"')} AS day, COUNT(*)::int AS n FROM "Contact"
                    WHERE "receivedAt" >= $3 AND "receivedAt" < $4 GROUP BY 1)
        SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(o.n, 0) AS orders, COALESCE(a.n, 0) AS "affectedLogins", COALESCE(c.n, 0) AS contacts
          FROM days d LEFT JOIN o ON o.day = d.day LEFT JOIN a ON a.day = d.day LEFT JOIN c ON c.day = d.day ORDER BY d.day`,

@@ -1,7 +1,7 @@
 // The in-memory index of the regions whose order is Em Execução, rebuilt when the regions' version
 // stamp moves (checked once per call: one indexed single-row read). Boundary rule: a point on an edge
 // or a vertex is inside (lib/geo/prepared-polygon.ts).
-import { db } from "../db";
+import { db, getBackend } from "../db";
 import { buildRegionIndex, type RegionIndex } from "../geo/region-index";
 import type { AreaGeometry } from "../geo/types";
 import { createVersionedCache } from "./versioned-cache";
@@ -30,21 +30,34 @@ async function loadIndex(): Promise<RegionIndex> {
 /** The current index (rebuilt first if another instance or request changed the executing set). */
 export const getExecutingRegionIndex = createVersionedCache("executingRegions", "regions", loadIndex);
 
+// The hits' texts in one plain statement (a named prepared statement on PostgreSQL), not a Prisma query:
+// for a customer inside an executing region this runs on every diagnostics call, and Prisma's per-call query
+// compilation cost more than the query. Timestamps travel as epoch milliseconds (see load-customer-diagnostics).
+const HITS_SQL = `SELECT o.id, o.number, o."subjectId", o.description,
+    (extract(epoch from o."expectedEndAt") * 1000)::float8 AS "expectedEndAt",
+    (extract(epoch from o."executedAt") * 1000)::float8 AS "executedAt",
+    s.name AS "subjectName", s."maintenanceMessage"
+  FROM "ServiceOrder" o JOIN "Subject" s ON s.id = o."subjectId"
+  WHERE o.id = ANY($1::int[]) AND o.status = 'EM_EXECUCAO'
+  ORDER BY o.number`.replace(/\s+/g, " ");
+
+interface HitRow {
+  id: number; number: number; subjectId: number; description: string; expectedEndAt: number | null;
+  executedAt: number | null; subjectName: string; maintenanceMessage: string | null;
+}
+
 /** The executing orders whose region holds the point, by order number. */
 export async function findExecutingOrdersAt(lng: number, lat: number): Promise<ExecutingOrderHit[]> {
   const ids = (await getExecutingRegionIndex()).regionsContaining(lng, lat);
   if (ids.length === 0) return [];
-  const orders = await db.serviceOrder.findMany({
-    // The status is checked again: an order finalized a moment ago sends nothing.
-    where: { id: { in: ids }, status: "EM_EXECUCAO" },
-    orderBy: { number: "asc" },
-    select: {
-      id: true, number: true, subjectId: true, expectedEndAt: true, executedAt: true, description: true,
-      subject: { select: { name: true, maintenanceMessage: true } },
-    },
-  });
-  return orders.map((o) => ({
-    orderId: o.id, number: o.number, subjectId: o.subjectId, subjectName: o.subject.name,
-    maintenanceMessage: o.subject.maintenanceMessage, expectedEndAt: o.expectedEndAt, executedAt: o.executedAt, description: o.description,
+  const backend = getBackend();
+  // The status is checked again: an order finalized a moment ago sends nothing.
+  const statement = backend.kind === "postgresql" ? ({ name: "raio_executing_hits", text: HITS_SQL } as unknown as string) : HITS_SQL;
+  const rows = await backend.query<HitRow>(statement, [ids]);
+  return rows.map((o) => ({
+    orderId: o.id, number: o.number, subjectId: o.subjectId, subjectName: o.subjectName, maintenanceMessage: o.maintenanceMessage,
+    expectedEndAt: o.expectedEndAt === null ? null : new Date(o.expectedEndAt),
+    executedAt: o.executedAt === null ? null : new Date(o.executedAt),
+    description: o.description,
   }));
 }

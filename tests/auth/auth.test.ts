@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { POST as login } from "@/app/api/v1/auth/login/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { hashSecret } from "@/lib/auth/hash-secret";
-import { revokeApiToken } from "@/lib/auth/api-tokens";
+import { principalFromBearer, revokeApiToken } from "@/lib/auth/api-tokens";
 import { call } from "../helpers/http";
 import { createBearer, createUser, loginAs } from "../helpers/factory";
 
@@ -79,5 +79,20 @@ describe("API tokens", () => {
     expect(revoked.body.error.message).toMatch(/revogado/);
     expect((await call(me, "/api/v1/me", { token: `${token}x` })).status).toBe(401);
     expect((await call(me, "/api/v1/me", { headers: { authorization: "Basic abc" } })).status).toBe(401);
+  });
+
+  it("answers a burst of requests with one token lookup, and a revoked token stops at once", async () => {
+    const { token, record } = await createBearer("AGENT", "burst");
+    const lookups = vi.spyOn(db.apiToken, "findUnique");
+    try {
+      const burst = await Promise.all(Array.from({ length: 20 }, () => principalFromBearer(token)));
+      expect(burst.every((p) => p?.kind === "token" && p.apiTokenId === record.id)).toBe(true);
+      expect(lookups).toHaveBeenCalledTimes(1);
+      await revokeApiToken(record.id);
+      expect(await principalFromBearer(token)).toBeNull();
+      expect((await call(me, "/api/v1/me", { token })).status).toBe(401);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 });

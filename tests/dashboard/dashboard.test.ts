@@ -47,6 +47,20 @@ describe("the manager's dashboard", () => {
     expect(after.body.daily.find((p: { day: string }) => p.day === today()).affectedLogins).toBe(2);
   });
 
+  it("puts each contact on its São Paulo calendar day, evenings included", async () => {
+    const { cookie } = await loginAs("MANAGER");
+    const { customer } = await createCustomer({ lng: -43.0, lat: -18.0 });
+    // 20:30 and 23:59 in São Paulo (UTC−3) are still the 10th; 00:30 is the 11th.
+    for (const receivedAt of ["2026-03-10T23:30:00Z", "2026-03-11T02:59:00Z", "2026-03-11T03:30:00Z"]) {
+      await db.contact.create({ data: { customerId: customer.id, channel: "whatsapp", receivedAt: new Date(receivedAt) } });
+    }
+    const res = await call(GET, "/api/v1/dashboard?from=2026-03-09&to=2026-03-12", { cookie });
+    expect(res.status).toBe(200);
+    expect(res.body.daily.map((p: { day: string; contacts: number }) => [p.day, p.contacts])).toEqual([
+      ["2026-03-09", 0], ["2026-03-10", 2], ["2026-03-11", 1], ["2026-03-12", 0],
+    ]);
+  });
+
   it("refuses agents and a malformed period", async () => {
     const agent = await loginAs("AGENT");
     expect((await call(GET, "/api/v1/dashboard", { cookie: agent.cookie })).status).toBe(403);

@@ -22,6 +22,21 @@ describe("which executing orders hold a point", () => {
     expect(open.order.status).toBe("ABERTA");
   });
 
+  it("returns the order's and subject's current texts and dates, as stored", async () => {
+    const expectedEndAt = new Date("2026-11-24T18:30:00.000Z");
+    const { order } = await createOrderAt(square(-44.0, -20.0, 0.01), { execute: true });
+    await db.serviceOrder.update({ where: { id: order.id }, data: { expectedEndAt, description: "Troca de CTO na rua A" } });
+    const stored = await db.serviceOrder.findUniqueOrThrow({ where: { id: order.id }, include: { subject: true } });
+    expect(await findExecutingOrdersAt(-44.0, -20.0)).toEqual([
+      {
+        orderId: order.id, number: stored.number, subjectId: stored.subjectId, subjectName: stored.subject.name,
+        maintenanceMessage: stored.subject.maintenanceMessage, expectedEndAt, executedAt: stored.executedAt,
+        description: "Troca de CTO na rua A",
+      },
+    ]);
+    expect(stored.executedAt).toBeInstanceOf(Date);
+  });
+
   it("stops answering as soon as the order is finalized or cancelled", async () => {
     const a = await createOrderAt(square(-46.5, -23.5, 0.01), { execute: true });
     const b = await createOrderAt(square(-46.5, -23.5, 0.02), { execute: true });
