@@ -13,7 +13,7 @@
 import { getBackend, type AccessStatus, type ContractStatus, type LoginStatus, type Technology } from "../db";
 import { badRequest, notFound } from "../errors";
 import { parseSettings, SETTINGS_KEY } from "../settings/get-settings";
-import { LOGINS_VERSION_ID, REGIONS_VERSION_ID, withGeoVersions, type GeoVersions } from "../maintenance/geo-version";
+import { LOGINS_VERSION_ID, REGIONS_VERSION_ID, type GeoVersions } from "../maintenance/geo-version";
 import { findExecutingOrdersAt, type ExecutingOrderHit } from "../maintenance/find-executing-orders-at";
 import { findExpiredUnpaidTrustUnlock } from "../actions/find-expired-unpaid-trust-unlock";
 import { restoreExpiredTrustUnlock } from "../actions/restore-expired-trust-unlock";
@@ -298,9 +298,7 @@ export async function loadCustomerDiagnostics(target: DiagnosticsTarget, now: Da
   }
   // The regions' index checks its version stamp: the one read with the customer above (same round trip).
   const hitsByPoint = new Map<string, ExecutingOrderHit[]>(
-    await withGeoVersions(versions, () =>
-      Promise.all([...points].map(async ([key, [lng, lat]]) => [key, await findExecutingOrdersAt(lng, lat)] as const)),
-    ),
+    await Promise.all([...points].map(async ([key, [lng, lat]]) => [key, await findExecutingOrdersAt(lng, lat, versions)] as const)),
   );
 
   const customerView = {

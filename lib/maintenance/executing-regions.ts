@@ -5,6 +5,7 @@ import { db, getBackend } from "../db";
 import { buildRegionIndex, type RegionIndex } from "../geo/region-index";
 import type { AreaGeometry } from "../geo/types";
 import { createVersionedCache } from "./versioned-cache";
+import type { GeoVersions } from "./geo-version";
 
 export interface ExecutingOrderHit {
   orderId: number;
@@ -46,9 +47,12 @@ interface HitRow {
   executedAt: number | null; subjectName: string; maintenanceMessage: string | null;
 }
 
-/** The executing orders whose region holds the point, by order number. */
-export async function findExecutingOrdersAt(lng: number, lat: number): Promise<ExecutingOrderHit[]> {
-  const ids = (await getExecutingRegionIndex()).regionsContaining(lng, lat);
+/**
+ * The executing orders whose region holds the point, by order number. `versions`: the stamps when the caller
+ * has just read them (else they are read here).
+ */
+export async function findExecutingOrdersAt(lng: number, lat: number, versions?: GeoVersions): Promise<ExecutingOrderHit[]> {
+  const ids = (await getExecutingRegionIndex(versions)).regionsContaining(lng, lat);
   if (ids.length === 0) return [];
   const backend = getBackend();
   // The status is checked again: an order finalized a moment ago sends nothing.

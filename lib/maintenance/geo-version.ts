@@ -3,7 +3,6 @@
 // Writers bump them inside their own transaction, so the change and the stamp commit together; readers
 // compare one integer per request, so an order executed through one instance is seen by a contact
 // arriving at another on its next request.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { db, type Prisma } from "../db";
 
 export const REGIONS_VERSION_ID = 1;
@@ -14,17 +13,8 @@ export interface GeoVersions {
   logins: bigint;
 }
 
-// Stamps a caller already read in the same round trip as its own data (the diagnostics loader):
-// caches consult them instead of issuing another query.
-const preread = new AsyncLocalStorage<GeoVersions>();
-
-export function withGeoVersions<T>(versions: GeoVersions, fn: () => Promise<T>): Promise<T> {
-  return preread.run(versions, fn);
-}
-
+/** Both stamps (one query). A caller that read them with its own data passes them on to the caches instead. */
 export async function readGeoVersions(): Promise<GeoVersions> {
-  const known = preread.getStore();
-  if (known) return known;
   const rows = await db.geoVersion.findMany({ select: { id: true, version: true } });
   return {
     regions: rows.find((r) => r.id === REGIONS_VERSION_ID)?.version ?? 0n,

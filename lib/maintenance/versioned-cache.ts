@@ -1,8 +1,9 @@
 // An in-memory value rebuilt when its version stamp in the database moves. The stamp is read once per
-// call (one indexed single-row query), so every app instance sees a change on its next request.
+// call (one indexed single-row query), so every app instance sees a change on its next request; a caller
+// that already read the stamps in the same round trip as its own data passes them (no extra query).
 // Concurrent callers share one rebuild, unless it started from an older version than they saw.
 import { dbGeneration } from "../db";
-import { readGeoVersions } from "./geo-version";
+import { readGeoVersions, type GeoVersions } from "./geo-version";
 
 type StampName = "regions" | "logins";
 
@@ -11,15 +12,19 @@ interface Entry<T> {
   value: T;
 }
 
-export function createVersionedCache<T>(name: string, stamp: StampName, load: () => Promise<T>): () => Promise<T> {
+export function createVersionedCache<T>(
+  name: string,
+  stamp: StampName,
+  load: () => Promise<T>,
+): (known?: GeoVersions) => Promise<T> {
   const key = `__raioCache_${name}`;
   const holder = globalThis as unknown as Record<string, { current?: Entry<T>; loading?: { version: bigint; promise: Promise<Entry<T>> } }>;
   holder[key] ??= {};
   const slot = holder[key];
 
-  return async function get(): Promise<T> {
+  return async function get(known?: GeoVersions): Promise<T> {
     // The stamp is prefixed by the database generation (tests open several databases in one process).
-    const version = (BigInt(dbGeneration()) << 48n) + (await readGeoVersions())[stamp];
+    const version = (BigInt(dbGeneration()) << 48n) + (known ?? (await readGeoVersions()))[stamp];
     if (slot.current && slot.current.version === version) return slot.current.value;
     let loading = slot.loading;
     if (!loading || loading.version < version) {
