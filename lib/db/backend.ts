@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -73,6 +74,8 @@ function createPgliteBackend(dataDir: string): Backend {
     dataDir: inMemory ? undefined : dataDir,
     // Without this, crash recovery after an unclean stop re-arms a progress timer forever.
     startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
+    // The search box's trigram indexes (migration 20261123220000_search_indexes).
+    extensions: { pg_trgm },
   });
   let closed = false;
   return {
