@@ -39,30 +39,33 @@ export interface CustomerSearchPage {
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 // Each way of reading the query is one branch that an index answers (pg_trgm GIN indexes on the name, the
-// phones and the logins; the document's pattern index; the primary key): the customer ids are their UNION.
-// One OR over the customer row and its relations instead made PostgreSQL scan every customer on each
-// keystroke (~100 ms at 100,000 customers, about ten times that at 1,000,000).
-function matchingIds(query: string, param: (value: unknown) => string): string | null {
+// phones and the logins; the document's pattern index; the primary key). Each branch keeps only the first
+// rows of the page order (name, id) that the page can need, so a name shared by thousands of customers
+// ("Silva") is read from the name index in order instead of being collected and sorted whole; the page is
+// the first rows of their UNION. Matches through phones and logins are collected first (`= ANY(ARRAY(…))`):
+// otherwise the planner may walk every customer in name order probing for them. One OR over the customer row and its relations instead made PostgreSQL
+// scan every customer on each keystroke (~100 ms at 100,000 customers, about ten times that at 1,000,000).
+function matchConditions(query: string, param: (value: unknown) => string): string[] | null {
   const text = query.trim().replace(/\s+/g, " ");
   if (text === "") return null;
-  const branches: string[] = [];
+  const conditions: string[] = [];
   for (const reading of parseCustomerIdentifiers(text)) {
-    if (reading.kind === "document") branches.push(`SELECT id FROM "Customer" WHERE document = ${param(reading.document)}`);
+    if (reading.kind === "document") conditions.push(`c.document = ${param(reading.document)}`);
     else if (reading.kind === "phone") {
-      branches.push(`SELECT "customerId" AS id FROM "CustomerPhone" WHERE phone = ANY(${param(reading.lookupKeys)}::text[])`);
+      conditions.push(`c.id = ANY(ARRAY(SELECT "customerId" FROM "CustomerPhone" WHERE phone = ANY(${param(reading.lookupKeys)}::text[])))`);
     } else if (reading.kind === "login") {
-      branches.push(
-        `SELECT k."customerId" AS id FROM "Login" l JOIN "Contract" k ON k.id = l."contractId" WHERE l.username ILIKE ${param(`${likeLiteral(reading.username)}%`)}`,
+      conditions.push(
+        `c.id = ANY(ARRAY(SELECT k."customerId" FROM "Login" l JOIN "Contract" k ON k.id = l."contractId" WHERE l.username ILIKE ${param(`${likeLiteral(reading.username)}%`)}))`,
       );
-    } else branches.push(`SELECT id FROM "Customer" WHERE name ILIKE ${param(`%${likeLiteral(reading.name)}%`)}`);
+    } else conditions.push(`c.name ILIKE ${param(`%${likeLiteral(reading.name)}%`)}`);
   }
   const digits = text.replace(/\D/g, "");
   if (NUMERIC_INPUT.test(text) && digits.length >= MIN_PARTIAL_DIGITS) {
-    branches.push(`SELECT id FROM "Customer" WHERE document LIKE ${param(`${digits}%`)}`);
-    branches.push(`SELECT "customerId" AS id FROM "CustomerPhone" WHERE phone LIKE ${param(`%${digits}%`)}`);
+    conditions.push(`c.document LIKE ${param(`${digits}%`)}`);
+    conditions.push(`c.id = ANY(ARRAY(SELECT "customerId" FROM "CustomerPhone" WHERE phone LIKE ${param(`%${digits}%`)}))`);
   }
-  if (/^\d+$/.test(text) && Number(text) <= MAX_ID) branches.push(`SELECT id FROM "Customer" WHERE id = ${param(Number(text))}::int`);
-  return branches.length > 0 ? branches.join(" UNION ") : "SELECT NULL::int AS id WHERE false";
+  if (/^\d+$/.test(text) && Number(text) <= MAX_ID) conditions.push(`c.id = ${param(Number(text))}::int`);
+  return conditions;
 }
 
 export async function searchCustomers(search: CustomerSearch): Promise<CustomerSearchPage> {
@@ -71,20 +74,30 @@ export async function searchCustomers(search: CustomerSearch): Promise<CustomerS
     params.push(value);
     return `$${params.length}`;
   };
-  const conditions: string[] = [];
-  const ids = matchingIds(search.q, param);
-  if (ids !== null) conditions.push(`c.id IN (${ids})`);
+  const filters: string[] = [];
   if (search.accessStatus && search.accessStatus.length > 0) {
-    conditions.push(
+    filters.push(
       `EXISTS (SELECT 1 FROM "Contract" k WHERE k."customerId" = c.id AND k."accessStatus"::text = ANY(${param(search.accessStatus)}::text[]))`,
     );
   }
+  const matches = matchConditions(search.q, param);
+  const offset = (search.page - 1) * search.pageSize;
   // One row more than the page says whether there is a next page (no COUNT).
-  const page = await getBackend().query<{ id: number }>(
-    `SELECT c.id FROM "Customer" c ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
-      ORDER BY c.name, c.id LIMIT ${param(search.pageSize + 1)}::int OFFSET ${param((search.page - 1) * search.pageSize)}::int`,
-    params,
-  );
+  const window = `LIMIT ${param(search.pageSize + 1)}::int OFFSET ${param(offset)}::int`;
+  const where = (extra: string[]) => (extra.length > 0 ? `WHERE ${extra.join(" AND ")}` : "");
+  let sql: string | null;
+  if (matches === null) {
+    sql = `SELECT c.id FROM "Customer" c ${where(filters)} ORDER BY c.name, c.id ${window}`;
+  } else if (matches.length === 0) {
+    sql = null; // typed text that cannot name anybody (a single letter, punctuation)
+  } else {
+    const needed = param(offset + search.pageSize + 1);
+    const branches = matches.map(
+      (m) => `(SELECT c.id, c.name FROM "Customer" c ${where([m, ...filters])} ORDER BY c.name, c.id LIMIT ${needed}::int)`,
+    );
+    sql = `SELECT id FROM (${branches.join(" UNION ")}) hits ORDER BY name, id ${window}`;
+  }
+  const page = sql === null ? [] : await getBackend().query<{ id: number }>(sql, params);
   const pageIds = page.slice(0, search.pageSize).map((r) => r.id);
   const found = await db.customer.findMany({
     where: { id: { in: pageIds } },

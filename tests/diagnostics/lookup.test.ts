@@ -255,6 +255,9 @@ describe("the search box", () => {
     // % and _ are characters the agent typed, not wildcards.
     expect((await search("quatro%tos")).rows).toEqual([]);
     expect((await search("Quatrocent_s")).rows).toEqual([]);
+    // Text that cannot name anybody finds nobody (and is no error), with or without a filter.
+    expect((await search("x")).rows).toEqual([]);
+    expect((await search("-", "&accessStatus=BLOQUEADO")).rows).toEqual([]);
     // The customer code finds the customer too.
     expect((await search(String(byName.customer.id))).rows.map((r) => r.id)).toContain(byName.customer.id);
   });
