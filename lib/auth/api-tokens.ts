@@ -36,9 +36,13 @@ const inflight = (inflightHolder.__raioTokenLookups ??= new Map());
 const revocations = (inflightHolder.__raioTokenRevocations ??= { count: 0 });
 
 const TOKEN_REVOKED = "api-token-revoked";
-/** Drops a token from this process's cache, and from lookups under way (they will not cache it). */
+/**
+ * Drops a token from this process's cache. Lookups under way will not cache what they read, and requests
+ * arriving from now on do not join them: they read the row again.
+ */
 function forgetToken(id: number): void {
   revocations.count++;
+  inflight.clear();
   for (const [hash, entry] of tokenCache) if (entry.id === id) tokenCache.delete(hash);
 }
 onBroadcast(TOKEN_REVOKED, (id) => forgetToken(Number(id)));
@@ -69,7 +73,10 @@ export async function principalFromBearer(token: string): Promise<Principal | nu
     // share one lookup (and one entry) instead of each sending its own.
     let lookup = inflight.get(hash);
     if (!lookup) {
-      lookup = lookUpToken(hash, generation, now).finally(() => inflight.delete(hash));
+      const mine: Promise<CachedToken | null> = lookUpToken(hash, generation, now).finally(() => {
+        if (inflight.get(hash) === mine) inflight.delete(hash);
+      });
+      lookup = mine;
       inflight.set(hash, lookup);
     }
     entry = await lookup;

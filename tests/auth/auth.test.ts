@@ -95,4 +95,32 @@ describe("API tokens", () => {
       lookups.mockRestore();
     }
   });
+
+  it("does not let a request that arrives after a revocation ride on a lookup begun before it", async () => {
+    const { token, record } = await createBearer("AGENT", "race");
+    const read = db.apiToken.findUnique.bind(db.apiToken);
+    let rowRead!: () => void;
+    let release!: () => void;
+    const wasRead = new Promise<void>((r) => (rowRead = r));
+    const gate = new Promise<void>((r) => (release = r));
+    // The first lookup reads the (still valid) row, then is held until after the revocation.
+    const slow = vi.spyOn(db.apiToken, "findUnique").mockImplementationOnce((async (args: Parameters<typeof read>[0]) => {
+      const row = await read(args);
+      rowRead();
+      await gate;
+      return row;
+    }) as unknown as typeof db.apiToken.findUnique);
+    try {
+      const early = principalFromBearer(token);
+      await wasRead;
+      await revokeApiToken(record.id);
+      const late = principalFromBearer(token);
+      release();
+      await early; // under way before the revocation: either answer is acceptable
+      expect(await late).toBeNull();
+      expect(await principalFromBearer(token)).toBeNull();
+    } finally {
+      slow.mockRestore();
+    }
+  });
 });
