@@ -32,7 +32,7 @@ if (production) run("npx", ["next", "build"], "compilando");
 
 console.log(`
 [raio] Pronto. Abra http://localhost:${port}
-[raio] Banco: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite embutido em ./data/pglite"}
+[raio] Banco: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite embutido em ${process.env.RAIO_DATA_DIR ?? "./data/pglite"}`}
 [raio] Usuários de demonstração:
          admin@raio.local   / raio-admin    (administrador de rede)
          agente@raio.local  / raio-agente   (atendente)
