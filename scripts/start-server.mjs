@@ -55,7 +55,10 @@ function superviseWorkers(count) {
   for (let i = 0; i < count; i++) cluster.fork();
   relayBroadcasts();
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return; // the second handler below exits once the last worker is gone
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+      return;
+    }
     const now = Date.now();
     while (restarts.length > 0 && now - restarts[0] > 30_000) restarts.shift();
     if (restarts.length >= 5) {
@@ -83,9 +86,6 @@ function superviseWorkers(count) {
       process.exit(exitCode);
     }, 10_000).unref();
   }
-  cluster.on("exit", () => {
-    if (stopping && Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
-  });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 }
 

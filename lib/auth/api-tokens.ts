@@ -26,14 +26,17 @@ interface CachedToken {
 }
 
 // On globalThis: Next may load this module in more than one bundle; the revoking one must see the cache.
-const cacheHolder = globalThis as unknown as { __raioTokenCache?: Map<string, CachedToken> };
-const tokenCache = (cacheHolder.__raioTokenCache ??= new Map());
-const inflightHolder = globalThis as unknown as {
-  __raioTokenLookups?: Map<string, Promise<CachedToken | null>>;
-  __raioTokenRevocations?: { count: number };
-};
-const inflight = (inflightHolder.__raioTokenLookups ??= new Map());
-const revocations = (inflightHolder.__raioTokenRevocations ??= { count: 0 });
+interface TokenState {
+  cache: Map<string, CachedToken>;
+  /** Lookups under way, by token hash (single flight). */
+  inflight: Map<string, Promise<CachedToken | null>>;
+  /** Revocations seen by this process: a lookup that overlaps one does not cache what it read. */
+  revocations: number;
+}
+const holder = globalThis as unknown as { __raioTokens?: TokenState };
+const state = (holder.__raioTokens ??= { cache: new Map(), inflight: new Map(), revocations: 0 });
+const tokenCache = state.cache;
+const inflight = state.inflight;
 
 const TOKEN_REVOKED = "api-token-revoked";
 /**
@@ -41,7 +44,7 @@ const TOKEN_REVOKED = "api-token-revoked";
  * arriving from now on do not join them: they read the row again.
  */
 function forgetToken(id: number): void {
-  revocations.count++;
+  state.revocations++;
   inflight.clear();
   for (const [hash, entry] of tokenCache) if (entry.id === id) tokenCache.delete(hash);
 }
@@ -90,7 +93,7 @@ export async function principalFromBearer(token: string): Promise<Principal | nu
 }
 
 async function lookUpToken(hash: string, generation: number, now: number): Promise<CachedToken | null> {
-  const revocationsBefore = revocations.count;
+  const revocationsBefore = state.revocations;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash },
     select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
@@ -106,7 +109,7 @@ async function lookUpToken(hash: string, generation: number, now: number): Promi
   };
   // Not cached when a revocation happened in this instance while the row was being read: the row may
   // predate it, and the revoking instance promises to stop accepting the token at once.
-  if (TOKEN_CACHE_TTL_MS > 0 && revocations.count === revocationsBefore) {
+  if (TOKEN_CACHE_TTL_MS > 0 && state.revocations === revocationsBefore) {
     // Bounded: drop the oldest entry (Map keeps insertion order).
     if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
     tokenCache.set(hash, entry);

@@ -19,8 +19,12 @@ export interface Backend {
   adapter: SqlDriverAdapterFactory;
   /** Runs SQL that may hold several statements (migrations). */
   exec(sql: string): Promise<void>;
-  /** Runs one parameterised statement and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. `prepared`: a name under which PostgreSQL keeps
+   * the statement parsed and planned per pooled connection (for hot statements whose planning costs about as
+   * much as running them); PGlite runs in-process and ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: { prepared?: string }): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -57,8 +61,10 @@ function createPostgresBackend(url: string): Backend {
     async exec(sql) {
       await pool.query(sql);
     },
-    async query(sql, params) {
-      const res = await pool.query(sql, params as unknown[]);
+    async query(sql, params, opts) {
+      const res = opts?.prepared
+        ? await pool.query({ name: opts.prepared, text: sql, values: params as unknown[] })
+        : await pool.query(sql, params as unknown[]);
       return res.rows;
     },
     async close() {

@@ -12,6 +12,7 @@
 // recently seen, then the lowest id.
 import { getBackend, type AccessStatus, type ContractStatus, type LoginStatus, type Technology } from "../db";
 import { badRequest, notFound } from "../errors";
+import { epochMs } from "../db/sql";
 import { parseSettings, SETTINGS_KEY } from "../settings/get-settings";
 import { LOGINS_VERSION_ID, REGIONS_VERSION_ID, type GeoVersions } from "../maintenance/geo-version";
 import { findExecutingOrdersAt, type ExecutingOrderHit } from "../maintenance/find-executing-orders-at";
@@ -66,7 +67,6 @@ export interface DiagnosticsTarget {
 // MAX_UNPAID_INVOICES); trust unlocks latest first (at most MAX_TRUST_UNLOCKS).
 // Timestamps travel as epoch milliseconds (DateTime columns are timestamp(3) holding UTC, so the nominal
 // epoch of the column is the UTC instant), the invoice's date column as its UTC midnight, like Prisma.
-const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
 const CUSTOMER_JSON = `json_build_object(
     'id', c.id, 'name', c.name, 'document', c.document, 'email', c.email, 'street', c.street, 'number', c.number,
     'neighborhood', c.neighborhood, 'city', c.city, 'state', c.state, 'zip', c.zip, 'lat', c.lat, 'lng', c.lng,
@@ -77,23 +77,23 @@ const CUSTOMER_JSON = `json_build_object(
                FROM "CustomerPhone" p WHERE p."customerId" = c.id), '[]'::json),
     'contracts', COALESCE((SELECT json_agg(json_build_object(
         'id', k.id, 'status', k.status, 'accessStatus', k."accessStatus", 'reducedSpeed', k."reducedSpeed",
-        'trustUnlockEligible', k."trustUnlockEligible", 'activatedAt', ${ms('k."activatedAt"')}, 'createdAt', ${ms('k."createdAt"')},
+        'trustUnlockEligible', k."trustUnlockEligible", 'activatedAt', ${epochMs('k."activatedAt"')}, 'createdAt', ${epochMs('k."createdAt"')},
         'plan', (SELECT json_build_object('id', pl.id, 'name', pl.name, 'downloadMbps', pl."downloadMbps",
                    'uploadMbps', pl."uploadMbps", 'priceCents', pl."priceCents", 'allowanceGb', pl."allowanceGb",
                    'technology', pl.technology)
                  FROM "Plan" pl WHERE pl.id = k."planId"),
         'logins', COALESCE((SELECT json_agg(json_build_object(
                    'id', l.id, 'username', l.username, 'status', l.status, 'online', l.online,
-                   'lastSeenAt', ${ms('l."lastSeenAt"')}, 'technology', l.technology, 'dataUsedMb', l."dataUsedMb",
-                   'cycleStart', ${ms('l."cycleStart"')}, 'lat', l.lat, 'lng', l.lng) ORDER BY l.id)
+                   'lastSeenAt', ${epochMs('l."lastSeenAt"')}, 'technology', l.technology, 'dataUsedMb', l."dataUsedMb",
+                   'cycleStart', ${epochMs('l."cycleStart"')}, 'lat', l.lat, 'lng', l.lng) ORDER BY l.id)
                  FROM "Login" l WHERE l."contractId" = k.id), '[]'::json),
         'invoices', COALESCE((SELECT json_agg(json_build_object(
-                   'id', i.id, 'dueDate', ${ms('i."dueDate"')}, 'amountCents', i."amountCents", 'paidAt', ${ms('i."paidAt"')},
+                   'id', i.id, 'dueDate', ${epochMs('i."dueDate"')}, 'amountCents', i."amountCents", 'paidAt', ${epochMs('i."paidAt"')},
                    'digitableLine', i."digitableLine", 'paymentUrl', i."paymentUrl") ORDER BY i."dueDate", i.id)
                  FROM (SELECT * FROM "Invoice" WHERE "contractId" = k.id AND "paidAt" IS NULL
                        ORDER BY "dueDate", id LIMIT ${MAX_UNPAID_INVOICES}) i), '[]'::json),
         'trustUnlocks', COALESCE((SELECT json_agg(json_build_object(
-                   'id', t.id, 'performedAt', ${ms('t."performedAt"')}, 'expiresAt', ${ms('t."expiresAt"')},
+                   'id', t.id, 'performedAt', ${epochMs('t."performedAt"')}, 'expiresAt', ${epochMs('t."expiresAt"')},
                    'previousAccessStatus', t."previousAccessStatus", 'channel', t.channel) ORDER BY t."performedAt" DESC, t.id DESC)
                  FROM (SELECT * FROM "TrustUnlock" WHERE "contractId" = k.id
                        ORDER BY "performedAt" DESC, id DESC LIMIT ${MAX_TRUST_UNLOCKS}) t), '[]'::json)
@@ -162,16 +162,12 @@ function toContract(k: Raw): LoadedContract {
 async function loadCustomer(where: { id: number } | { document: string }) {
   const backend = getBackend();
   const byId = "id" in where;
-  const text = byId ? LOAD_BY_ID_SQL : LOAD_BY_DOCUMENT_SQL;
-  // On PostgreSQL, a named prepared statement: parsed and planned once per pooled connection instead of on
-  // every call (planning this statement costs about as much as running it). Backend.query hands its first
-  // argument to pg's Pool.query, which takes a query config ({ name, text }) in place of the text.
-  const statement =
-    backend.kind === "postgresql" ? ({ name: byId ? "raio_diagnostics_by_id" : "raio_diagnostics_by_document", text } as unknown as string) : text;
-  const [row] = await backend.query<{ settings: unknown; geo: unknown; customer: unknown }>(statement, [
-    byId ? where.id : where.document,
-    SETTINGS_KEY,
-  ]);
+  // A named prepared statement: planning it costs about as much as running it.
+  const [row] = await backend.query<{ settings: unknown; geo: unknown; customer: unknown }>(
+    byId ? LOAD_BY_ID_SQL : LOAD_BY_DOCUMENT_SQL,
+    [byId ? where.id : where.document, SETTINGS_KEY],
+    { prepared: byId ? "raio_diagnostics_by_id" : "raio_diagnostics_by_document" },
+  );
   const geo = json<[number, string][] | null>(row!.geo) ?? [];
   const versions: GeoVersions = {
     regions: BigInt(geo.find(([id]) => id === REGIONS_VERSION_ID)?.[1] ?? 0),

@@ -2,6 +2,7 @@
 // stamp moves (checked once per call: one indexed single-row read). Boundary rule: a point on an edge
 // or a vertex is inside (lib/geo/prepared-polygon.ts).
 import { db, getBackend } from "../db";
+import { epochMs } from "../db/sql";
 import { buildRegionIndex, type RegionIndex } from "../geo/region-index";
 import type { AreaGeometry } from "../geo/types";
 import { createVersionedCache } from "./versioned-cache";
@@ -33,10 +34,9 @@ export const getExecutingRegionIndex = createVersionedCache("executingRegions", 
 
 // The hits' texts in one plain statement (a named prepared statement on PostgreSQL), not a Prisma query:
 // for a customer inside an executing region this runs on every diagnostics call, and Prisma's per-call query
-// compilation cost more than the query. Timestamps travel as epoch milliseconds (see load-customer-diagnostics).
+// compilation cost more than the query. Timestamps travel as epoch milliseconds.
 const HITS_SQL = `SELECT o.id, o.number, o."subjectId", o.description,
-    (extract(epoch from o."expectedEndAt") * 1000)::float8 AS "expectedEndAt",
-    (extract(epoch from o."executedAt") * 1000)::float8 AS "executedAt",
+    ${epochMs('o."expectedEndAt"')} AS "expectedEndAt", ${epochMs('o."executedAt"')} AS "executedAt",
     s.name AS "subjectName", s."maintenanceMessage"
   FROM "ServiceOrder" o JOIN "Subject" s ON s.id = o."subjectId"
   WHERE o.id = ANY($1::int[]) AND o.status = 'EM_EXECUCAO'
@@ -54,10 +54,8 @@ interface HitRow {
 export async function findExecutingOrdersAt(lng: number, lat: number, versions?: GeoVersions): Promise<ExecutingOrderHit[]> {
   const ids = (await getExecutingRegionIndex(versions)).regionsContaining(lng, lat);
   if (ids.length === 0) return [];
-  const backend = getBackend();
   // The status is checked again: an order finalized a moment ago sends nothing.
-  const statement = backend.kind === "postgresql" ? ({ name: "raio_executing_hits", text: HITS_SQL } as unknown as string) : HITS_SQL;
-  const rows = await backend.query<HitRow>(statement, [ids]);
+  const rows = await getBackend().query<HitRow>(HITS_SQL, [ids], { prepared: "raio_executing_hits" });
   return rows.map((o) => ({
     orderId: o.id, number: o.number, subjectId: o.subjectId, subjectName: o.subjectName, maintenanceMessage: o.maintenanceMessage,
     expectedEndAt: o.expectedEndAt === null ? null : new Date(o.expectedEndAt),
