@@ -48,12 +48,12 @@ npx next build
 
 step "end-to-end (Playwright + Chromium) — PGlite"
 E2E_DIR=$(mktemp -d /tmp/raio-e2e-XXXX)
-RAIO_DATA_DIR="$E2E_DIR/pglite" run npx playwright test
+RAIO_DATA_DIR="$E2E_DIR/pglite" RAIO_E2E_PORT=${RAIO_E2E_PORT:-3210} run npx playwright test
 
 step "end-to-end (Playwright + Chromium) — PostgreSQL 15, two server workers"
 psql "$PG_URL" -qc "CREATE DATABASE raio_e2e" >/dev/null
 # Two workers whatever the core count: the browser's and the API's requests then cross workers.
-RAIO_WORKERS=2 DATABASE_URL="${PG_URL%/postgres}/raio_e2e" RAIO_E2E_PORT=3211 run npx playwright test
+RAIO_WORKERS=2 DATABASE_URL="${PG_URL%/postgres}/raio_e2e" RAIO_E2E_PORT=${RAIO_E2E_PG_PORT:-3211} run npx playwright test
 rm -rf "$E2E_DIR"
 # One plain total over every runner (vitest "Tests  N passed", playwright "N passed").
 passed=$(sed 's/\x1b\[[0-9;]*m//g' "$SUMMARY_LOG" | grep -oE '^ +(Tests +)?[0-9]+ passed' | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
