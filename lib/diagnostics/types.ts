@@ -1,4 +1,4 @@
-// The diagnostic variables of ../../../shared/DOMAIN.md: names and values are an integration contract with
+// The diagnostic variables of docs/dominio.md: names and values are an integration contract with
 // the chatbot flows (Opa! Suite-like), kept letter for letter — the misspellings "Desbloquio" and
 // "Franquiatindgida" included. Everything here is plain data; lib/diagnostics does no I/O.
 import type { AccessStatus, ContractStatus, LoginStatus, Technology } from "../db/generated/enums";
@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from "../validation/settings";
 
 export type { AccessStatus, ContractStatus, LoginStatus, Technology };
 
-/** The variable names, in the order of the DOMAIN.md table. */
+/** The variable names, in the order of the table in docs/dominio.md. */
 export const DIAGNOSTIC_VARIABLES = [
   "diagnosticoClienteStatus",
   "diagnosticoContratoStatus",
@@ -79,7 +79,7 @@ export interface DiagnosticValues {
   diagnosticoAcessoTecnologia: TechnologyValue;
 }
 
-/** Every value each variable may take, in the order of the DOMAIN.md table (for docs, forms and tests). */
+/** Every value each variable may take, in the order of the table in docs/dominio.md (for docs, forms and tests). */
 export const DIAGNOSTIC_VALUES: { readonly [K in DiagnosticVariable]: readonly DiagnosticValues[K][] } = {
   diagnosticoClienteStatus: ["Ativo", "Inativo"],
   diagnosticoContratoStatus: ["Ativo", "Inativo", "PreContrato", "Negativado", "Desistiu"],
