@@ -57,13 +57,13 @@ export const technologySchema = z.string().transform((value, ctx) => {
 
 /** The identifiers; `cnpj` is an alias of `cpf` (both accept a CPF or a CNPJ). */
 export const customerLookupSchema = z.object({
-  cpf: documentField.optional(),
-  cnpj: documentField.optional(),
-  phone: phoneField.optional(),
-  login: loginField.optional(),
-  customerId: idSchema.optional(),
-  contractId: idSchema.optional(),
-  expectedTechnology: technologySchema.optional(),
+  cpf: documentField.optional().describe("CPF ou CNPJ, com ou sem pontuação (dígitos verificadores conferidos)"),
+  cnpj: documentField.optional().describe("o mesmo que cpf"),
+  phone: phoneField.optional().describe("telefone em qualquer formato brasileiro, com DDD"),
+  login: loginField.optional().describe("login PPPoE/RADIUS"),
+  customerId: idSchema.optional().describe("código do cliente (repita com ele depois de uma resposta 300)"),
+  contractId: idSchema.optional().describe("diagnostica este contrato em vez do padrão"),
+  expectedTechnology: technologySchema.optional().describe("Fibra, Radio ou ADSL: a tecnologia que o fluxo espera (padrão: a das Configurações)"),
 });
 
 export type CustomerLookup = z.infer<typeof customerLookupSchema>;

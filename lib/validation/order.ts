@@ -162,4 +162,10 @@ export const bboxParamSchema = z
 export const listLoginsQuerySchema = z.object({ bbox: bboxParamSchema });
 
 /** The {id} of /api/v1/service-orders/{id}. */
+/** GET /api/v1/service-orders/{id}/campaign: JSON (default) or CSV, one line per phone. */
+export const campaignQuerySchema = z.object({ format: z.enum(["json", "csv"], { error: "format deve ser json ou csv" }).default("json") });
+
+/** GET /api/v1/service-orders/{id}/contacts: the page. */
+export const orderContactsQuerySchema = z.object({ page: z.coerce.number().int().min(1).default(1) });
+
 export const orderIdSchema = z.coerce.number({ error: "id da OS inválido" }).int("id da OS inválido").positive("id da OS inválido");

@@ -20,3 +20,13 @@ export const webhookConfigPatchSchema = z.object({
 });
 
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
+
+/** Webhook delivery log rows per answer: default and cap. */
+const DEFAULT_DELIVERIES_LIMIT = 50;
+const MAX_DELIVERIES_LIMIT = 500;
+
+/** GET /api/v1/webhooks/deliveries: every attempt, newest first, optionally for one order. */
+export const deliveriesQuerySchema = z.object({
+  orderId: z.coerce.number().int().positive("orderId inválido").optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_DELIVERIES_LIMIT, `no máximo ${MAX_DELIVERIES_LIMIT}`).default(DEFAULT_DELIVERIES_LIMIT),
+});

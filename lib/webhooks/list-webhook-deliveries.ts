@@ -1,15 +1,7 @@
 // The webhook delivery log, newest first, optionally for one order.
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "../db";
-
-/** Rows per answer: default and cap. */
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 500;
-
-export const deliveriesQuerySchema = z.object({
-  orderId: z.coerce.number().int().positive("orderId inválido").optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT, `no máximo ${MAX_LIMIT}`).default(DEFAULT_LIMIT),
-});
+import type { deliveriesQuerySchema } from "../validation/webhook";
 
 export async function listWebhookDeliveries(query: z.infer<typeof deliveriesQuerySchema>) {
   return db.webhookDelivery.findMany({

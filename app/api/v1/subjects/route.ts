@@ -4,9 +4,10 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { listSubjects } from "@/lib/subjects/list-subjects";
 import { createSubject } from "@/lib/subjects/save-subject";
 import { readJson } from "@/lib/http/read-json";
+import { subjectsQuerySchema } from "@/lib/validation/subject";
 
 export const GET = withAuth(async (req) => {
-  const includeRetired = new URL(req.url).searchParams.get("retired") === "1";
+  const includeRetired = subjectsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams)).retired === "1";
   return Response.json({ subjects: await listSubjects({ includeRetired }) });
 });
 

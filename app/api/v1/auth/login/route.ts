@@ -1,17 +1,13 @@
 // POST /api/v1/auth/login – e-mail and password → a session cookie
-import { z } from "zod";
 import { loginWithPassword, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { errorResponse } from "@/lib/errors";
 import { readJson } from "@/lib/http/read-json";
+import { loginInputSchema } from "@/lib/validation/auth";
 
-const loginSchema = z.object({
-  email: z.string().trim().email("e-mail inválido"),
-  password: z.string().min(1, "informe a senha"),
-});
 
 export async function POST(req: Request) {
   try {
-    const { email, password } = loginSchema.parse(await readJson(req));
+    const { email, password } = loginInputSchema.parse(await readJson(req));
     const { token, expiresAt, principal } = await loginWithPassword(email, password);
     const res = Response.json({ user: principal });
     const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";

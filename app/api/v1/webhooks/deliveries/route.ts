@@ -1,6 +1,7 @@
 // GET /api/v1/webhooks/deliveries?orderId=&limit= – every webhook delivery attempt, newest first (admin)
 import { withAuth } from "@/lib/auth/with-auth";
-import { deliveriesQuerySchema, listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { deliveriesQuerySchema } from "@/lib/validation/webhook";
 
 export const GET = withAuth(
   async (req) => {

@@ -1,18 +1,16 @@
 // GET /api/v1/service-orders/{id}/campaign – the outbound campaign of an executing order: affected
 //   customers, their phones and their rendered maintenance message (?format=csv: one line per phone,
 //   for a WhatsApp/SMS sender); 409 when the order is not Em Execução
-import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { buildCampaign } from "@/lib/notifications/build-campaign";
 import { idParamSchema } from "@/lib/validation/api-token";
+import { campaignQuerySchema } from "@/lib/validation/order";
 import { csvResponse, toCsv } from "@/lib/http/to-csv";
-
-const querySchema = z.object({ format: z.enum(["json", "csv"], { error: "format deve ser json ou csv" }).default("json") });
 
 export const GET = withAuth<{ id: string }>(
   async (req, { params }) => {
     const { id } = idParamSchema.parse(params);
-    const { format } = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const { format } = campaignQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
     const campaign = await buildCampaign(id);
     if (format === "json") return Response.json(campaign);
     // One line per phone (customers without a phone keep one line with the phone empty, for follow-up).

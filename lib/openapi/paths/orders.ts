@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { affectedLoginsQuerySchema } from "../../validation/affected-logins";
+import { idParamSchema } from "../../validation/api-token";
+import { finalizeWithDiscountsSchema, proposeDiscountsSchema } from "../../validation/finalize";
+import {
+  campaignQuerySchema,
+  createRegionSchema,
+  listLoginsQuerySchema,
+  listOrdersQuerySchema,
+  listRegionsQuerySchema,
+  orderContactsQuerySchema,
+  transitionSchema,
+  updateRegionSchema,
+} from "../../validation/order";
+import { defineRoute } from "../define-route";
+import { jsonObjectSchema } from "../schemas";
+
+const TAG = "Ordens de serviço e mapa";
+const transitionResponse = z
+  .object({
+    order: z.object({
+      id: z.number().int(),
+      number: z.number().int(),
+      fromStatus: z.enum(["ABERTA", "EM_EXECUCAO", "FINALIZADA", "CANCELADA"]),
+      status: z.enum(["ABERTA", "EM_EXECUCAO", "FINALIZADA", "CANCELADA"]),
+      at: z.iso.datetime(),
+    }),
+  })
+  .meta({ id: "TransitionResponse" });
+
+export const orderRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders",
+    tag: TAG,
+    summary: "Lista as OS",
+    description: "Filtros por status, assunto e período de abertura, busca e paginação; ?format=csv exporta todas as que casam.",
+    access: "ordens.read",
+    query: listOrdersQuerySchema,
+    response: jsonObjectSchema,
+    csv: true,
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders/{id}",
+    tag: TAG,
+    summary: "Uma OS: detalhes, região, histórico de status",
+    access: "ordens.read",
+    params: idParamSchema,
+    response: jsonObjectSchema,
+    errors: [404],
+  }),
+  ...(
+    [
+      ["execute", "Executar: Aberta → Em Execução", "A partir de agora os clientes da região recebem a mensagem do assunto."],
+      ["cancel", "Cancelar: Aberta ou Em Execução → Cancelada", "Cancelar uma OS em execução encerra a interrupção."],
+    ] as const
+  ).map(([action, summary, description]) =>
+    defineRoute({
+      method: "post",
+      path: `/api/v1/service-orders/{id}/${action}`,
+      tag: TAG,
+      summary,
+      description: `${description} Outras transições: 409 nomeando o status atual.`,
+      access: "ordens.write",
+      params: idParamSchema,
+      body: transitionSchema,
+      bodyOptional: true,
+      response: transitionResponse,
+      errors: [404, 409],
+    }),
+  ),
+  defineRoute({
+    method: "post",
+    path: "/api/v1/service-orders/{id}/finalize",
+    tag: TAG,
+    summary: "Finalizar: Em Execução → Finalizada, com os descontos",
+    description:
+      "Congela os logins afetados e aplica os descontos por inatividade revisados na mesma transação. Repetir não gera descontos em dobro.",
+    access: "ordens.write",
+    params: idParamSchema,
+    body: finalizeWithDiscountsSchema,
+    bodyOptional: true,
+    response: jsonObjectSchema,
+    responseDescription: "{ order: { id, number, fromStatus, status, at }, frozenLogins, discounts, totalCents, rule }",
+    errors: [404, 409],
+  }),
+  defineRoute({
+    method: "patch",
+    path: "/api/v1/service-orders/{id}/region",
+    tag: TAG,
+    summary: "Novo polígono para uma OS Aberta",
+    access: "ordens.write",
+    params: idParamSchema,
+    body: updateRegionSchema,
+    response: jsonObjectSchema,
+    responseDescription: "{ region, warnings }",
+    errors: [404, 409],
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders/{id}/affected-logins",
+    tag: TAG,
+    summary: "Logins Afetados",
+    description: "Os logins dentro da região (ao vivo; congelados na finalização); ?format=csv exporta todos.",
+    access: "ordens.read",
+    params: idParamSchema,
+    query: affectedLoginsQuerySchema,
+    response: jsonObjectSchema,
+    csv: true,
+    errors: [404],
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders/{id}/contacts",
+    tag: TAG,
+    summary: "Contatos recebidos durante a execução",
+    access: "ordens.read",
+    params: idParamSchema,
+    query: orderContactsQuerySchema,
+    response: jsonObjectSchema,
+    errors: [404],
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders/{id}/discount-proposal",
+    tag: TAG,
+    summary: "Descontos que a finalização aplicaria",
+    access: "descontos.read",
+    params: idParamSchema,
+    query: proposeDiscountsSchema,
+    response: jsonObjectSchema,
+    errors: [404, 409],
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders/{id}/campaign",
+    tag: TAG,
+    summary: "Campanha ativa de uma OS Em Execução",
+    description: "Clientes afetados, telefones e a mensagem renderizada para cada um; ?format=csv: uma linha por telefone.",
+    access: "ordens.read",
+    params: idParamSchema,
+    query: campaignQuerySchema,
+    response: jsonObjectSchema,
+    csv: true,
+    errors: [404, 409],
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/v1/regions",
+    tag: TAG,
+    summary: "Cria uma região de manutenção e a sua OS, juntas",
+    description: "Feature GeoJSON Polygon e os campos da OS, numa transação; sobreposições viram avisos (warnings).",
+    access: "ordens.write",
+    body: createRegionSchema,
+    status: 201,
+    response: jsonObjectSchema,
+    responseDescription: "{ order, region, warnings: [{ code: \"OVERLAP\", orderId, number, message }] }",
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/regions",
+    tag: TAG,
+    summary: "Camadas de regiões do mapa",
+    description: "Padrão: Abertas e Em Execução.",
+    access: "mapa.read",
+    query: listRegionsQuerySchema,
+    response: jsonObjectSchema,
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/logins",
+    tag: TAG,
+    summary: "Logins da área visível do mapa",
+    description: "Com limite: truncated = true pede mais zoom.",
+    access: "mapa.read",
+    query: listLoginsQuerySchema,
+    response: jsonObjectSchema,
+  }),
+];
