@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { navFor } from "@/lib/auth/roles";
-import { getOverview } from "@/lib/overview/get-overview";
+import { getOverview } from "@/lib/dashboard/get-overview";
 
 const nf = new Intl.NumberFormat("pt-BR");
 

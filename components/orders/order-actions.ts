@@ -1,14 +1,9 @@
 // The transitions as buttons: which ones an order in a status offers, and the call behind each.
 import type { OrderStatusValue } from "@/lib/validation/order";
+import type { OrderAction } from "@/lib/orders/order-life-cycle";
 
-export type OrderAction = "execute" | "finalize" | "cancel";
-
-export const ACTIONS_BY_STATUS: Record<OrderStatusValue, OrderAction[]> = {
-  ABERTA: ["execute", "cancel"],
-  EM_EXECUCAO: ["finalize", "cancel"],
-  FINALIZADA: [],
-  CANCELADA: [],
-};
+// Which actions a status offers comes from the one life cycle (lib/orders/order-life-cycle.ts).
+export { ACTIONS_BY_STATUS, type OrderAction } from "@/lib/orders/order-life-cycle";
 
 export const ACTION_LABEL: Record<OrderAction, string> = { execute: "Executar", finalize: "Finalizar", cancel: "Cancelar OS" };
 

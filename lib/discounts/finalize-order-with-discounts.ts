@@ -8,7 +8,7 @@ import { actorColumns } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { badRequest } from "../errors";
 import { freezeAffectedLogins } from "../maintenance/freeze-affected-logins";
-import { finalizeOrderTransition } from "../orders/finalize-order-transition";
+import { applyOrderTransition } from "../orders/order-transitions";
 import { finalizeWithDiscountsSchema } from "../validation/finalize";
 import { proposeDiscounts } from "./propose-discounts";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
@@ -47,7 +47,7 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
   });
 
   return db.$transaction(async (tx) => {
-    const transition = await finalizeOrderTransition(tx, orderId, principal, input.note);
+    const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
     await tx.serviceOrder.update({
       where: { id: orderId },
       data: { interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd },

@@ -11,7 +11,7 @@ import { findLoginIdsInRegion } from "../maintenance/login-points";
 import { loadCustomerDiagnostics } from "../customer-diagnostics/load-customer-diagnostics";
 import { renderCustomerMessage } from "../templates/render-customer-message";
 import type { DiagnosticsResult } from "../diagnostics/types";
-import { statusLabel } from "../orders/order-status";
+import { statusLabel } from "../orders/order-life-cycle";
 import { formatPhone } from "../validation/phone";
 
 /** Customers whose diagnostics are loaded at once when the message needs them. */

@@ -3,7 +3,7 @@
 import { db } from "../db";
 import { findOverlaps } from "../geo/validate-polygon";
 import type { AreaGeometry, Bbox } from "../geo/types";
-import { statusLabel } from "./order-status";
+import { statusLabel } from "./order-life-cycle";
 
 export interface OverlapWarning {
   code: "OVERLAP";

@@ -10,7 +10,7 @@ import { updateRegionSchema } from "../validation/order";
 import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { checkRegionGeometry } from "./check-region-geometry";
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
-import { statusLabel } from "./order-status";
+import { statusLabel } from "./order-life-cycle";
 
 export interface UpdatedRegion {
   region: { id: number; areaM2: number; vertexCount: number; iconLng: number; iconLat: number };

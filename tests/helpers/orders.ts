@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { createRegionWithOrder } from "@/lib/orders/create-region-with-order";
-import { executeOrder } from "@/lib/orders/execute-order";
+import { executeOrder } from "@/lib/orders/order-transitions";
 
 /** A square [lng, lat] ring around a centre, `half` degrees from it on each side. */
 export function square(lng: number, lat: number, half: number): number[][] {

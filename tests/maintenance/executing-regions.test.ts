@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { findExecutingOrdersAt } from "@/lib/maintenance/executing-regions";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { finalizeOrder } from "@/lib/orders/finalize-order";
+import { cancelOrder } from "@/lib/orders/order-transitions";
+import { finalizeOrder } from "@/lib/orders/order-transitions";
 import { createOrderAt, square } from "../helpers/orders";
 
 const P = { kind: "user", userId: 0, role: "ADMIN", name: "t", email: "t@t" } as const;

@@ -2,7 +2,7 @@
 //   body (optional): { note }
 import { withAuth } from "@/lib/auth/with-auth";
 import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
-import { executeOrder } from "@/lib/orders/execute-order";
+import { executeOrder } from "@/lib/orders/order-transitions";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
 

@@ -5,7 +5,7 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
-import { assertTransitionAllowed } from "@/lib/orders/assert-transition-allowed";
+import { assertTransitionAllowed } from "@/lib/orders/order-transitions";
 import { orderIdSchema } from "@/lib/validation/order";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 

@@ -1,13 +1,14 @@
-// One status transition of a service order, inside the caller's transaction: a guarded update
-// (WHERE status = the status just read), the history event, the audit entry and the GeoVersion bump.
-// Under a race exactly one transaction matches the guard; the other gets INVALID_TRANSITION (409)
-// naming the status it found, and changes nothing.
-import type { OrderStatus, Prisma } from "../db";
+// The status transitions of a service order (the life cycle is lib/orders/order-life-cycle.ts).
+// applyOrderTransition does one inside the caller's transaction: a guarded update (WHERE status = the status
+// just read), the history event, the audit entry and the GeoVersion bump. Under a race exactly one
+// transaction matches the guard; the other gets INVALID_TRANSITION (409) naming the status it found, and
+// changes nothing. executeOrder, cancelOrder and finalizeOrder run one in a transaction of their own.
+import { db, type OrderStatus, type Prisma } from "../db";
 import { notFound } from "../errors";
 import { actorColumns, type Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { bumpRegionsVersion } from "../maintenance/geo-version";
-import { canTransition, TRANSITION_ACTION, transitionRefusal } from "./order-status";
+import { canTransition, TRANSITION_ACTION, transitionRefusal } from "./order-life-cycle";
 
 export interface TransitionResult {
   id: number;
@@ -61,4 +62,30 @@ export async function applyOrderTransition(
   });
   await bumpRegionsVersion(tx);
   return { id: orderId, number: current.number, fromStatus: current.status, status: to, at };
+}
+
+/** Aberta → Em Execução: from now on customers inside the region get the subject's message. */
+export async function executeOrder(orderId: number, principal: Principal, note?: string): Promise<TransitionResult> {
+  return db.$transaction((tx) => applyOrderTransition(tx, orderId, "EM_EXECUCAO", principal, note));
+}
+
+/** Aberta or Em Execução → Cancelada: the order is dropped (opened by mistake, or the work was called off). */
+export async function cancelOrder(orderId: number, principal: Principal, note?: string): Promise<TransitionResult> {
+  return db.$transaction((tx) => applyOrderTransition(tx, orderId, "CANCELADA", principal, note));
+}
+
+/** Em Execução → Finalizada: notifications end; the interruption closes now. */
+export async function finalizeOrder(orderId: number, principal: Principal, note?: string): Promise<TransitionResult> {
+  return db.$transaction((tx) => applyOrderTransition(tx, orderId, "FINALIZADA", principal, note));
+}
+
+/**
+ * A pre-check for flows that do work before the transition (the finalize form prices discounts first):
+ * refuses early with the same 409 message as the transition itself. Not a guard — the guarded update
+ * inside the transaction still decides races.
+ */
+export async function assertTransitionAllowed(orderId: number, to: OrderStatus): Promise<void> {
+  const order = await db.serviceOrder.findUnique({ where: { id: orderId }, select: { number: true, status: true } });
+  if (!order) throw notFound(`Ordem de serviço ${orderId} não encontrada.`);
+  if (!canTransition(order.status, to)) throw transitionRefusal(order.number, order.status, to);
 }

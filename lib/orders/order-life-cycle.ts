@@ -1,4 +1,5 @@
-// The life cycle of a structural service order, as data: which transitions exist and how each reads.
+// The life cycle of a structural service order, as data — the one source of which transitions exist, the
+// action (button, API route) behind each, and how each reads:
 // Aberta → Em Execução → Finalizada; Aberta or Em Execução → Cancelada; nothing else.
 import type { OrderStatus } from "../db";
 import { AppError } from "../errors";
@@ -10,6 +11,32 @@ export const ALLOWED_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = 
   FINALIZADA: [],
   CANCELADA: [],
 };
+
+/** The actions that move an order, each named by its API route (POST /api/v1/service-orders/{id}/<action>). */
+export type OrderAction = "execute" | "finalize" | "cancel";
+
+/** The status each action leads to. */
+export const ACTION_TARGET: Record<OrderAction, OrderStatus> = {
+  execute: "EM_EXECUCAO",
+  finalize: "FINALIZADA",
+  cancel: "CANCELADA",
+};
+
+const ACTION_BY_TARGET = new Map<OrderStatus, OrderAction>(
+  (Object.entries(ACTION_TARGET) as [OrderAction, OrderStatus][]).map(([action, to]) => [to, action]),
+);
+
+/** The actions an order in each status offers, in the order of ALLOWED_TRANSITIONS. */
+export const ACTIONS_BY_STATUS: Record<OrderStatus, readonly OrderAction[]> = {
+  ABERTA: actionsFrom("ABERTA"),
+  EM_EXECUCAO: actionsFrom("EM_EXECUCAO"),
+  FINALIZADA: actionsFrom("FINALIZADA"),
+  CANCELADA: actionsFrom("CANCELADA"),
+};
+
+function actionsFrom(status: OrderStatus): OrderAction[] {
+  return ALLOWED_TRANSITIONS[status].map((to) => ACTION_BY_TARGET.get(to)!);
+}
 
 /** The past participle used in refusals: "não pode ser executada". */
 export const TRANSITION_VERB: Record<OrderStatus, string> = {
