@@ -2,7 +2,7 @@
 // window (one neighbourhood outage plus scattered noise), the default parameters (concave hull).
 // Run: npx tsx bench/detect.ts   Prints the median detection time; target under one second.
 import { detectOutages } from "../lib/outages/detect-outages";
-import { generateOutageScenario } from "../lib/outages/generate-outage-scenario";
+import { generateOutageScenario } from "../tests/support/generate-outage-scenario";
 import { median, percentile, sampleMs } from "./lib/stats";
 
 /** Target: one detection over 100,000 logins in under a second (median). */

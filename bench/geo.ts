@@ -19,7 +19,7 @@ import pg from "pg";
 import { buildPointIndex, pointsInPolygon, type PointIndex } from "../lib/geo/point-index";
 import { preparePolygon } from "../lib/geo/prepared-polygon";
 import { buildRegionIndex } from "../lib/geo/region-index";
-import { CAMPINAS, gaussian, seededRandom, starRing, wobblyRing } from "../lib/geo/test-shapes";
+import { CAMPINAS, gaussian, seededRandom, starRing, wobblyRing } from "../tests/support/test-shapes";
 import type { AreaGeometry } from "../lib/geo/types";
 import { median, sampleMs } from "./lib/stats";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { ago, date, DAY, deepFreeze, makeContract, makeInput, makeInvoice, makeLogin, makeUnlock, NOW } from "./__fixtures__/diagnostics-input";
+import { ago, date, DAY, deepFreeze, makeContract, makeInput, makeInvoice, makeLogin, makeUnlock, NOW } from "@/tests/support/diagnostics-input";
 import { computeDiagnostics } from "./compute-diagnostics";
 import { decideTrustUnlock } from "./decide-trust-unlock";
 import {

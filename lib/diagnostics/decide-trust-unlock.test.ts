@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from "vitest";
-import { ago, date, DAY, later, makeContract, makeInvoice, makeUnlock, MINUTE, NOW } from "./__fixtures__/diagnostics-input";
+import { ago, date, DAY, later, makeContract, makeInvoice, makeUnlock, MINUTE, NOW } from "@/tests/support/diagnostics-input";
 import { decideTrustUnlock, type TrustUnlockInput } from "./decide-trust-unlock";
 import { DEFAULT_DIAGNOSTICS_SETTINGS } from "./types";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from "vitest";
-import { ago, DAY, later, makeContract, makeInput, makeLogin, makeUnlock, MINUTE, NOW } from "./__fixtures__/diagnostics-input";
+import { ago, DAY, later, makeContract, makeInput, makeLogin, makeUnlock, MINUTE, NOW } from "@/tests/support/diagnostics-input";
 import { diagnoseAcessoFranquiatindgida } from "./diagnose-acesso-franquiatindgida";
 import { diagnoseAcessoOnline } from "./diagnose-acesso-online";
 import { diagnoseAcessoStatus } from "./diagnose-acesso-status";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { date, makeInvoice } from "./__fixtures__/diagnostics-input";
+import { date, makeInvoice } from "@/tests/support/diagnostics-input";
 import { isInvoiceOverdue } from "./is-invoice-overdue";
 import { formatCalendarDate, formatSaoPauloDateTime, toCalendarDate, toSaoPauloDate } from "./sao-paulo-time";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildPointIndex, pointsInPolygon, rebuildPointIndex, removePoints, upsertPoints } from "./point-index";
+import { buildPointIndex, pointsInPolygon } from "./point-index";
 import { preparePolygon } from "./prepared-polygon";
-import { boundaryPoints, CAMPINAS, gaussian, seededRandom, starRing } from "./test-shapes";
+import { boundaryPoints, CAMPINAS, gaussian, seededRandom, starRing } from "@/tests/support/test-shapes";
 import type { AreaGeometry } from "./types";
 import { booleanPointInPolygon } from "@turf/turf";
 
@@ -75,47 +75,5 @@ describe("pointsInPolygon", () => {
     const far: AreaGeometry = { type: "Polygon", coordinates: [starRing(seededRandom(3), [-60, -3], 8, 0.1, 1)] };
     expect(pointsInPolygon(buildPointIndex(logins(2, 1000)), preparePolygon(far))).toHaveLength(0);
     expect(pointsInPolygon(buildPointIndex({ ids: [], lngs: [], lats: [] }), preparePolygon(far))).toHaveLength(0);
-  });
-
-  it("stays correct when logins are added, moved and removed, without touching the previous index", () => {
-    const g: AreaGeometry = { type: "Polygon", coordinates: [starRing(seededRandom(11), CAMPINAS, 30, 0.04, 0.6)] };
-    const prepared = preparePolygon(g);
-    const base = logins(5, N);
-    const index = buildPointIndex(base);
-    const before = sorted(pointsInPolygon(index, prepared));
-
-    // Move every 10th login to the centre (inside), add new ones, remove a few.
-    const moved = { ids: base.ids.filter((_, i) => i % 10 === 0), lngs: [] as number[], lats: [] as number[] };
-    moved.ids.forEach(() => {
-      moved.lngs.push(CAMPINAS[0]);
-      moved.lats.push(CAMPINAS[1]);
-    });
-    const added = { ids: [1, 2, 3], lngs: [CAMPINAS[0], -60, CAMPINAS[0] + 0.001], lats: [CAMPINAS[1], -3, CAMPINAS[1]] };
-    const removed = [1001, 1002, 3];
-    let next = upsertPoints(index, moved);
-    next = upsertPoints(next, added);
-    next = removePoints(next, removed);
-
-    // Expected: apply the same changes to plain arrays and ask Turf.
-    const truth = new Map<number, [number, number]>();
-    base.ids.forEach((id, i) => truth.set(id, [base.lngs[i] as number, base.lats[i] as number]));
-    moved.ids.forEach((id, i) => truth.set(id, [moved.lngs[i] as number, moved.lats[i] as number]));
-    added.ids.forEach((id, i) => truth.set(id, [added.lngs[i] as number, added.lats[i] as number]));
-    removed.forEach((id) => truth.delete(id));
-    const live = { ids: [...truth.keys()], lngs: [...truth.values()].map((p) => p[0]), lats: [...truth.values()].map((p) => p[1]) };
-
-    expect(next.size).toBe(truth.size);
-    expect(sorted(pointsInPolygon(next, prepared))).toEqual(turfIds(live, g));
-    expect(sorted(pointsInPolygon(rebuildPointIndex(next), prepared))).toEqual(turfIds(live, g));
-    expect(sorted(pointsInPolygon(index, prepared))).toEqual(before); // the old index is unchanged
-  });
-
-  it("merges a large overflow by rebuilding", () => {
-    const base = logins(9, 5000);
-    const moveAll = { ids: base.ids, lngs: base.lngs.map((x) => x + 0.001), lats: base.lats };
-    const next = upsertPoints(buildPointIndex(base), moveAll);
-    expect(next.overflow.ids).toHaveLength(0);
-    expect(next.removed).toBeNull();
-    expect(next.size).toBe(5000);
   });
 });

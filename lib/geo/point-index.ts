@@ -6,12 +6,8 @@
 // (its points are one contiguous range of the kd-sorted arrays), a node wholly outside is skipped,
 // and only nodes straddling the boundary test their points inline — no intermediate candidate array,
 // no per-point allocation; matches are written to a reusable Int32Array and copied out once.
-//
-// Changes (a login added or moved, or removed) do not rebuild the tree: upsertPoints/removePoints return
-// a NEW index that shares the kd-tree, masks the stale base entries and keeps the changed points in a
-// small overflow list scanned linearly. When the overflow passes OVERFLOW_REBUILD_MIN or
-// size / OVERFLOW_REBUILD_DIVISOR points it is merged by a full rebuild (≈0.3 s for 1,000,000 points).
-// Indexes are treated as immutable: no function here mutates an index it was given.
+// An index is immutable: when logins change, the caller builds a new one (lib/maintenance/login-points.ts
+// rebuilds it when the login-locations version stamp moves).
 // Ids are assumed unique (one point per login).
 
 import KDBush from "kdbush";
@@ -19,10 +15,6 @@ import { RECT_INSIDE, RECT_OUTSIDE, type PreparedPolygon } from "./prepared-poly
 
 /** kd-tree leaf size; KDBush's default (64) measured best for the fused walk. */
 const KD_NODE_SIZE = 64;
-/** Overflow size below which changes are never merged by a rebuild. */
-const OVERFLOW_REBUILD_MIN = 1024;
-/** Overflow is merged once it holds more than size / OVERFLOW_REBUILD_DIVISOR points. */
-const OVERFLOW_REBUILD_DIVISOR = 64;
 
 export interface PointSet {
   ids: Int32Array | readonly number[];
@@ -38,23 +30,17 @@ interface BaseTree {
   readonly coords: Float64Array;
   /** Reusable output buffer (the walk writes matches here, then copies them out). */
   readonly scratch: Int32Array;
-  /** id → kd-sorted position; built on the first change only. */
-  positionOf: Map<number, number> | null;
 }
 
 export interface PointIndex {
-  /** Live points (base minus removed, plus overflow). */
+  /** Number of points. */
   readonly size: number;
   readonly base: BaseTree;
-  /** 1 where a base entry was moved or removed since the last rebuild; null when none was. */
-  readonly removed: Uint8Array | null;
-  readonly overflow: { readonly ids: Int32Array; readonly lngs: Float64Array; readonly lats: Float64Array };
 }
 
-const EMPTY_OVERFLOW = { ids: new Int32Array(0), lngs: new Float64Array(0), lats: new Float64Array(0) };
 const WALK_STACK_DEPTH = 3 * 64; // 3 ints per frame; kd depth ≤ 32 for 2³² points
 
-/** Builds the index. O(n log n); ~0.3 s for 1,000,000 points. */
+/** Builds the index. O(n log n). */
 export function buildPointIndex(points: PointSet): PointIndex {
   const n = points.ids.length;
   if (points.lngs.length !== n || points.lats.length !== n) {
@@ -70,16 +56,14 @@ export function buildPointIndex(points: PointSet): PointIndex {
     ids,
     coords: kd.coords as Float64Array,
     scratch: new Int32Array(n),
-    positionOf: null,
   };
-  return { size: n, base, removed: null, overflow: EMPTY_OVERFLOW };
+  return { size: n, base };
 }
 
 /** Ids of the points inside `polygon` (boundary counts as inside). Order: unspecified. */
 export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): Int32Array {
   const [minX, minY, maxX, maxY] = polygon.bbox;
   const { kd, ids, coords, scratch } = index.base;
-  const removed = index.removed;
   const nodeSize = kd.nodeSize;
   let found = 0;
 
@@ -114,7 +98,7 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
       const klass = polygon.classifyRect(nMinX, nMinY, nMaxX, nMaxY);
       if (klass === RECT_OUTSIDE) continue;
       if (klass === RECT_INSIDE && nodeBoundsInside) {
-        for (let i = left; i <= right; i++) if (removed === null || removed[i] === 0) scratch[found++] = ids[i] as number;
+        for (let i = left; i <= right; i++) scratch[found++] = ids[i] as number;
         continue;
       }
       if (right - left <= nodeSize) {
@@ -122,7 +106,7 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
           const x = coords[2 * i] as number;
           const y = coords[2 * i + 1] as number;
           if (x >= minX && x <= maxX && y >= minY && y <= maxY && polygon.contains(x, y)) {
-            if (removed === null || removed[i] === 0) scratch[found++] = ids[i] as number;
+            scratch[found++] = ids[i] as number;
           }
         }
         continue;
@@ -131,7 +115,7 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
       const x = coords[2 * m] as number;
       const y = coords[2 * m + 1] as number;
       if (x >= minX && x <= maxX && y >= minY && y <= maxY && polygon.contains(x, y)) {
-        if (removed === null || removed[m] === 0) scratch[found++] = ids[m] as number;
+        scratch[found++] = ids[m] as number;
       }
       const split = axis === 0 ? x : y;
       const b0 = bounds[sp * 4] as number;
@@ -161,88 +145,5 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
     }
   }
 
-  const extra = index.overflow;
-  const result = new Int32Array(found + extra.ids.length);
-  result.set(scratch.subarray(0, found));
-  for (let i = 0; i < extra.ids.length; i++) {
-    if (polygon.contains(extra.lngs[i] as number, extra.lats[i] as number)) result[found++] = extra.ids[i] as number;
-  }
-  return found === result.length ? result : result.slice(0, found);
-}
-
-function positionsOf(base: BaseTree): Map<number, number> {
-  if (base.positionOf === null) {
-    const map = new Map<number, number>();
-    for (let i = 0; i < base.ids.length; i++) map.set(base.ids[i] as number, i);
-    base.positionOf = map; // a cache: building it does not change what the index answers
-  }
-  return base.positionOf;
-}
-
-/** Rebuilds the kd-tree from the live points, merging the overflow. */
-export function rebuildPointIndex(index: PointIndex): PointIndex {
-  const { base, removed, overflow } = index;
-  const ids: number[] = [];
-  const lngs: number[] = [];
-  const lats: number[] = [];
-  for (let i = 0; i < base.ids.length; i++) {
-    if (removed !== null && removed[i] === 1) continue;
-    ids.push(base.ids[i] as number);
-    lngs.push(base.coords[2 * i] as number);
-    lats.push(base.coords[2 * i + 1] as number);
-  }
-  for (let i = 0; i < overflow.ids.length; i++) {
-    ids.push(overflow.ids[i] as number);
-    lngs.push(overflow.lngs[i] as number);
-    lats.push(overflow.lats[i] as number);
-  }
-  return buildPointIndex({ ids, lngs, lats });
-}
-
-function applyChanges(index: PointIndex, changedIds: ArrayLike<number>, added: PointSet | null): PointIndex {
-  const positions = positionsOf(index.base);
-  const removed = index.removed === null ? new Uint8Array(index.base.ids.length) : index.removed.slice();
-  const changed = new Set<number>();
-  for (let i = 0; i < changedIds.length; i++) changed.add(changedIds[i] as number);
-  let liveBase = index.size - index.overflow.ids.length;
-  for (const id of changed) {
-    const at = positions.get(id);
-    if (at !== undefined && removed[at] === 0) {
-      removed[at] = 1;
-      liveBase--;
-    }
-  }
-  // Keep the overflow entries not being replaced, then append the new positions.
-  const keep: number[] = [];
-  for (let i = 0; i < index.overflow.ids.length; i++) if (!changed.has(index.overflow.ids[i] as number)) keep.push(i);
-  const addCount = added === null ? 0 : added.ids.length;
-  const ids = new Int32Array(keep.length + addCount);
-  const lngs = new Float64Array(keep.length + addCount);
-  const lats = new Float64Array(keep.length + addCount);
-  keep.forEach((from, to) => {
-    ids[to] = index.overflow.ids[from] as number;
-    lngs[to] = index.overflow.lngs[from] as number;
-    lats[to] = index.overflow.lats[from] as number;
-  });
-  for (let i = 0; i < addCount && added !== null; i++) {
-    ids[keep.length + i] = added.ids[i] as number;
-    lngs[keep.length + i] = added.lngs[i] as number;
-    lats[keep.length + i] = added.lats[i] as number;
-  }
-  const next: PointIndex = { size: liveBase + ids.length, base: index.base, removed, overflow: { ids, lngs, lats } };
-  const limit = Math.max(OVERFLOW_REBUILD_MIN, Math.floor(next.size / OVERFLOW_REBUILD_DIVISOR));
-  return ids.length > limit ? rebuildPointIndex(next) : next;
-}
-
-/** Adds logins or moves existing ones (by id). Returns a new index; the given one is unchanged. */
-export function upsertPoints(index: PointIndex, points: PointSet): PointIndex {
-  if (points.lngs.length !== points.ids.length || points.lats.length !== points.ids.length) {
-    throw new Error(`Tamanhos diferentes: ${points.ids.length} ids, ${points.lngs.length} longitudes, ${points.lats.length} latitudes`);
-  }
-  return applyChanges(index, points.ids, points);
-}
-
-/** Removes logins by id. Returns a new index; the given one is unchanged. */
-export function removePoints(index: PointIndex, ids: Int32Array | readonly number[]): PointIndex {
-  return applyChanges(index, ids, null);
+  return scratch.slice(0, found);
 }

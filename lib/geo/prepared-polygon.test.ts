@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from "@turf/turf";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { preparePolygon } from "./prepared-polygon";
-import { boundaryPoints, CAMPINAS, seededRandom, snap, staircaseRing, starRing } from "./test-shapes";
+import { boundaryPoints, CAMPINAS, seededRandom, snap, staircaseRing, starRing } from "@/tests/support/test-shapes";
 import type { AreaGeometry, Position, Ring } from "./types";
 
 const RUNS = 25;

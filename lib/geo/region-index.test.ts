@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from "@turf/turf";
 import { describe, expect, it } from "vitest";
 import { buildRegionIndex } from "./region-index";
-import { boundaryPoints, CAMPINAS, gaussian, seededRandom, starRing } from "./test-shapes";
+import { boundaryPoints, CAMPINAS, gaussian, seededRandom, starRing } from "@/tests/support/test-shapes";
 import type { AreaGeometry, Position } from "./types";
 
 describe("buildRegionIndex(...).regionsContaining", () => {

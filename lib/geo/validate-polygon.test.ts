@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from "@turf/turf";
 import { describe, expect, it, test } from "vitest";
 import { closeRing, findOverlaps, validatePolygon } from "./validate-polygon";
-import { CAMPINAS, seededRandom, starRing } from "./test-shapes";
+import { CAMPINAS, seededRandom, starRing } from "@/tests/support/test-shapes";
 import type { AreaGeometry } from "./types";
 
 const [X, Y] = CAMPINAS;

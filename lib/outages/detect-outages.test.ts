@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { preparePolygon } from "../geo/prepared-polygon";
-import { CAMPINAS } from "../geo/test-shapes";
+import { CAMPINAS } from "@/tests/support/test-shapes";
 import { validatePolygon } from "../geo/validate-polygon";
 import { detectOutages, type DetectionLogin } from "./detect-outages";
-import { generateOutageScenario } from "./generate-outage-scenario";
+import { generateOutageScenario } from "@/tests/support/generate-outage-scenario";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
 const WINDOW = 30;

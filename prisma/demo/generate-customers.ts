@@ -3,7 +3,7 @@
 import { cnpjFromIndex, cpfFromIndex } from "../../lib/validation/document";
 import { BRANCHES, CITY, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, NEIGHBORHOODS, PLANS, type Neighborhood } from "./city";
 import type { Prisma } from "../../lib/db";
-import { seededRandom } from "../../lib/geo/test-shapes";
+import { seededRandom } from "../../lib/random/seeded-random";
 
 export type Rng = () => number;
 

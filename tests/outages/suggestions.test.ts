@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/outages/suggestions/route";
 import { preparePolygon } from "@/lib/geo/prepared-polygon";
-import { generateOutageScenario } from "@/lib/outages/generate-outage-scenario";
+import { generateOutageScenario } from "@/tests/support/generate-outage-scenario";
 import type { PolygonGeometry } from "@/lib/geo/types";
 import { db } from "@/lib/db";
 import { call } from "../helpers/http";

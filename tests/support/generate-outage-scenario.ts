@@ -1,7 +1,7 @@
 // Generated outages for tests and the benchmark: logins spread uniformly over a square city, one
 // neighbourhood (a disc) offline, and random offline noise elsewhere. Seeded, so a failure reproduces.
-import { CAMPINAS, seededRandom } from "../geo/test-shapes";
-import type { DetectionLogin } from "./detect-outages";
+import { CAMPINAS, seededRandom } from "./test-shapes";
+import type { DetectionLogin } from "../../lib/outages/detect-outages";
 
 const METERS_PER_DEGREE = 111_320;
 

@@ -5,7 +5,7 @@ import type {
   DiagnosticsInvoice,
   DiagnosticsLogin,
   DiagnosticsTrustUnlock,
-} from "../types";
+} from "../../lib/diagnostics/types";
 
 /** 2026-11-23 12:00 in São Paulo (UTC−3). */
 export const NOW = new Date("2026-11-23T15:00:00Z");

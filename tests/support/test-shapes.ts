@@ -1,19 +1,10 @@
 // Seeded shape and point generators shared by the lib/geo tests and bench/geo.ts.
 // Test coordinates sit on a dyadic grid (multiples of 2⁻¹⁰ degree) so that edge midpoints and points
 // on axis-aligned edges are exactly representable: "on the edge" is then true in exact arithmetic.
-import type { Position, Ring } from "./types";
+import type { Position, Ring } from "../../lib/geo/types";
+import { seededRandom } from "../../lib/random/seeded-random";
 
-/** Deterministic PRNG (mulberry32) so every failure is reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Standard normal sample (Box–Muller). */
 export function gaussian(rand: () => number): number {

@@ -1,0 +1,14 @@
+// A small seeded pseudo-random generator: the demo data and the tests' generated shapes are the same for
+// the same seed, on every machine.
+
+/** Deterministic PRNG (mulberry32) so every failure is reproducible from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
