@@ -1,5 +1,5 @@
 // All diagnostic variables of one customer at one instant: plain data in, values, paths and reasons out.
-// Pure: no I/O, the clock passed in, the input never mutated. Loading the input is lib/customers' job.
+// Pure: no I/O, the clock passed in, the input never mutated. Loading the input is lib/customer-diagnostics' job.
 import { diagnoseAcessoFranquiatindgida } from "./diagnose-acesso-franquiatindgida";
 import { diagnoseAcessoOnline } from "./diagnose-acesso-online";
 import { diagnoseAcessoStatus } from "./diagnose-acesso-status";

@@ -1,6 +1,6 @@
 // The agent's view of one customer: the eleven diagnostics of the chosen contract, its login, the
 // maintenance banner, the actions, and the recent contacts and audited actions. Few queries: the
-// diagnostics loader (bounded, see lib/diagnostics/load-customer-diagnostics.ts) and the history (3).
+// diagnostics loader (bounded, see lib/customer-diagnostics/load-diagnostics-data.ts) and the history (3).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
