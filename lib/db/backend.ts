@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { getEnv } from "../env";
+import { postgresSsl } from "./postgres-ssl";
 
 export type BackendKind = "pglite" | "postgresql";
 
@@ -52,6 +53,8 @@ function createPostgresBackend(url: string): Backend {
   };
   const socketDir = u.searchParams.get("host");
   if (socketDir) config.host = socketDir;
+  const ssl = postgresSsl(u.searchParams);
+  if (ssl) config.ssl = ssl;
   const pool = new pg.Pool(config);
   // An idle client error (server restart) must not crash the process.
   pool.on("error", (err) => console.error("[db] erro em conexão ociosa do PostgreSQL:", err.message));
