@@ -1,5 +1,6 @@
 // The webhook delivery log, newest first, optionally for one order.
 import { z } from "zod";
+import { idSchema } from "../validation/id";
 import { db } from "../db";
 
 /** Rows per answer: default and cap. */
@@ -7,7 +8,7 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
 export const deliveriesQuerySchema = z.object({
-  orderId: z.coerce.number().int().positive("orderId inválido").optional(),
+  orderId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT, `no máximo ${MAX_LIMIT}`).default(DEFAULT_LIMIT),
 });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { setSubjectRetired, updateSubject } from "@/lib/subjects/save-subject";
 import { readJson } from "@/lib/http/read-json";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 
 const retireSchema = z.object({ retired: z.boolean() });
 

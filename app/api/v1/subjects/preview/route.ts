@@ -3,11 +3,12 @@ import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { previewSubjectMessage } from "@/lib/subjects/preview-subject-message";
 import { readJson } from "@/lib/http/read-json";
+import { idSchema } from "@/lib/validation/id";
 
 const previewSchema = z.object({
   message: z.string().max(2000, "mensagem com no máximo 2.000 caracteres"),
   subjectName: z.string().max(120).default("Manutenção"),
-  customerId: z.number().int().positive().optional(),
+  customerId: idSchema.optional(),
 });
 
 export const POST = withAuth(async (req) => {

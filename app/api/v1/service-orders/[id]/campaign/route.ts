@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { buildCampaign } from "@/lib/notifications/build-campaign";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 import { csvResponse, toCsv } from "@/lib/http/to-csv";
 
 const querySchema = z.object({ format: z.enum(["json", "csv"], { error: "format deve ser json ou csv" }).default("json") });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { listOrderContacts } from "@/lib/contacts/list-order-contacts";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 
 const querySchema = z.object({ page: z.coerce.number().int().min(1).default(1) });
 
