@@ -3,6 +3,7 @@
 import { ZodError } from "zod";
 import "./validation/zod-locale";
 import { isDatabaseUnavailable } from "./db/is-database-unavailable";
+import { isUniqueViolation } from "./db/is-unique-violation";
 
 export type ErrorCode =
   | "VALIDATION"
@@ -98,7 +99,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; he
     };
   }
   const prismaCode = (err as { code?: unknown } | null)?.code;
-  if (prismaCode === "P2002") {
+  if (isUniqueViolation(err)) {
     return { status: 409, body: { error: { code: "CONFLICT", message: "Registro já existe (valor único repetido)." } } };
   }
   if (prismaCode === "P2025") {

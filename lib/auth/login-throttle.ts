@@ -5,6 +5,7 @@
 // A successful login clears the account's counter (not the IP's: one good password must not reset an
 // attacker's count against the other accounts).
 import { db } from "../db";
+import { isUniqueViolation } from "../db/is-unique-violation";
 import { getEnv } from "../env";
 import { tooManyRequests } from "../errors";
 
@@ -66,7 +67,7 @@ export async function recordLoginFailure(k: ThrottleKeys, now = Date.now()): Pro
       await countFailure(key, max, now);
     } catch (err) {
       // Two first failures at once: the loser of the insert race counts again on the row that now exists.
-      if ((err as { code?: unknown } | null)?.code !== "P2002") throw err;
+      if (!isUniqueViolation(err)) throw err;
       await countFailure(key, max, now);
     }
   }

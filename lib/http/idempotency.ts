@@ -11,6 +11,7 @@
 // answer here (milliseconds), against the whole answer's round trip without a key.
 import { createHash } from "node:crypto";
 import { db } from "../db";
+import { isUniqueViolation } from "../db/is-unique-violation";
 import { AppError, badRequest } from "../errors";
 import type { Principal } from "../auth/principal";
 import { MAX_JSON_BYTES } from "./read-json";
@@ -36,10 +37,6 @@ function replay(row: { status: number | null; body: string | null; contentType: 
     status: row.status ?? 200,
     headers: { "content-type": row.contentType ?? "application/json", "idempotent-replayed": "true" },
   });
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === "P2002";
 }
 
 async function claim(scope: string, key: string, requestHash: string, now: number): Promise<bigint | null> {
