@@ -12,7 +12,8 @@ export interface ApiRoute {
 
 const METHOD_EXPORT = /export\s+(?:const|let|async\s+function|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g;
 const EXPORT_LIST = /export\s*(?:const\s*)?\{([^}]*)\}/g;
-const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const METHODS = new Set(METHOD_ORDER);
 
 function segmentPattern(segment: string): string | null {
   if (/^\(.*\)$/.test(segment)) return null; // route group: not in the URL
@@ -74,5 +75,5 @@ export function allowedMethods(pathname: string, routes = apiRoutes()): string[]
   const allow = new Set(route.methods);
   if (allow.has("GET")) allow.add("HEAD");
   allow.add("OPTIONS");
-  return [...allow];
+  return METHOD_ORDER.filter((m) => allow.has(m));
 }

@@ -2,6 +2,7 @@
 // Ids are PostgreSQL `integer` columns: a value above 2,147,483,647 would reach the database as an
 // out-of-range parameter (Prisma P2020, a 500); it is refused here as a 400 naming the field.
 import { z } from "zod";
+import "./zod-locale";
 
 /** Largest value of a PostgreSQL `integer` (int4) column. */
 export const MAX_DB_ID = 2_147_483_647;
