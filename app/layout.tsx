@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: the Content-Security-Policy nonce (proxy.ts) differs each time, and Next
+  // reads it from the request to put on its scripts; a page prerendered at build time would carry none.
+  await headers();
   return (
     <html lang="pt-BR">
       <body className="font-sans">{children}</body>

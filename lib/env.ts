@@ -30,6 +30,26 @@ const envSchema = z.object({
   RAIO_TILE_ATTRIBUTION: z.string().default("&copy; colaboradores do OpenStreetMap"),
   // Session lifetime in hours (default 12 h: one working shift).
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  // Other origins (scheme://host[:port], comma-separated) whose pages may send cookie-authenticated writes,
+  // e.g. the public address a reverse proxy serves when it rewrites Host. Empty: only the app's own origin.
+  RAIO_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((o) => o.trim().replace(/\/+$/, "").toLowerCase()).filter(Boolean)),
+  // "1"/"true": trust X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto from a reverse proxy in front of
+  // the app (client IP for rate limits, own origin, Secure cookies). Leave off when clients reach the app directly.
+  RAIO_TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((v) => ["1", "true", "sim", "yes"].includes(v.trim().toLowerCase())),
+  // Login throttling: failures allowed per IP and per account in the window before a 429 (default 10 and 5
+  // per 15 min); each failure beyond doubles the wait, up to RAIO_LOGIN_MAX_LOCK_S (default 15 min).
+  RAIO_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
+  RAIO_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  RAIO_LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  RAIO_LOGIN_MAX_LOCK_S: z.coerce.number().int().min(1).default(900),
+  // API requests per API token per minute, per server process (0 = no limit). Default 1,200 (20/s).
+  RAIO_API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(1200),
 });
 
 export type Env = z.infer<typeof envSchema>;

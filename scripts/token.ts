@@ -1,7 +1,8 @@
 // npm run token -- create --name "Opa! Suite" [--role AGENT] | list | revoke --id N
 import { parseArgs } from "node:util";
 import { createApiToken, listApiTokens, revokeApiToken } from "../lib/auth/api-tokens";
-import { createTokenSchema, idParamSchema } from "../lib/validation/api-token";
+import { createTokenSchema } from "../lib/validation/api-token";
+import { idParamSchema } from "../lib/validation/id";
 import { runCli } from "./run-cli";
 
 async function main() {

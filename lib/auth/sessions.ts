@@ -2,7 +2,9 @@
 import { db } from "../db";
 import { getEnv } from "../env";
 import { hashSecret, newSecret } from "./hash-secret";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
+import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from "./login-throttle";
+import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "./principal";
 import { AppError } from "../errors";
 
@@ -10,15 +12,40 @@ export const SESSION_COOKIE = "raio_session";
 // Refresh lastUsedAt at most once a minute, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function loginWithPassword(email: string, password: string): Promise<{ token: string; expiresAt: Date; principal: Principal }> {
+// A password hash of nothing anyone knows: an unknown e-mail costs the same scrypt as a known one, so the
+// answer's timing does not tell which accounts exist.
+let dummyHash: Promise<string> | undefined;
+const dummyPasswordHash = () => (dummyHash ??= hashPassword(newSecret("dummy")));
+
+export interface LoginContext {
+  /** The client's IP address (lib/http/client-ip.ts), for throttling and the audit log. */
+  ip: string;
+  /** The session cookie the browser still holds, if any: it is ended (a login always starts a new session). */
+  previousToken?: string;
+}
+
+export async function loginWithPassword(
+  email: string,
+  password: string,
+  ctx: LoginContext = { ip: "local" },
+): Promise<{ token: string; expiresAt: Date; principal: Principal }> {
+  const account = email.trim().toLowerCase();
+  const keys = { ip: ctx.ip, account };
+  await assertLoginAllowed(keys);
   const user = await db.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email: account },
     select: { id: true, passwordHash: true, active: true, role: true, name: true, email: true },
   });
-  // The same message for unknown e-mail and wrong password: do not reveal which accounts exist.
-  const ok = user ? await verifyPassword(password, user.passwordHash) : false;
-  if (!user || !ok) throw new AppError("UNAUTHENTICATED", "E-mail ou senha incorretos.", { field: "password" });
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !ok) {
+    await recordLoginFailure(keys);
+    await recordAudit(db, null, "auth.login-failed", { type: "User", id: user?.id ?? account }, { email: account, ip: ctx.ip, reason: user ? "senha incorreta" : "e-mail desconhecido" });
+    // The same message for unknown e-mail and wrong password: do not reveal which accounts exist.
+    throw new AppError("UNAUTHENTICATED", "E-mail ou senha incorretos.", { field: "password" });
+  }
   if (!user.active) throw new AppError("FORBIDDEN", "Usuário desativado. Procure o administrador.");
+  await clearAccountFailures(account);
+  if (ctx.previousToken) await logout(ctx.previousToken);
   const token = newSecret("rs");
   const expiresAt = new Date(Date.now() + getEnv().SESSION_TTL_HOURS * 3_600_000);
   await db.session.create({ data: { tokenHash: hashSecret(token), userId: user.id, expiresAt } });

@@ -3,18 +3,13 @@
 // that a bad value answers 400 naming that very field ("cpf", "phone", ...).
 import { z } from "zod";
 import { parseDocument } from "./document";
+import { idSchema } from "./id";
 import { normalizePhone, phoneLookupKeys } from "./phone";
 import { TECHNOLOGY_VALUES, type TechnologyValue } from "../domain/status-values";
 
 /** Longest login username accepted in a lookup (RADIUS usernames are far shorter). */
 const MAX_USERNAME_LENGTH = 120;
 
-/** A database id: a positive 32-bit integer given as a number or a decimal string. */
-export const idSchema = z.coerce
-  .number({ error: "Informe um número" })
-  .int("Informe um número inteiro")
-  .positive("Informe um número positivo")
-  .max(2_147_483_647, "Número grande demais");
 
 const documentField = z.string().transform((value, ctx) => {
   const parsed = parseDocument(value);

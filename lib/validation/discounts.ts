@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
 export const listDiscountsQuerySchema = z.object({
-  orderId: z.coerce.number().int().positive().optional(),
+  orderId: idSchema.optional(),
   // "2026-11": discounts applied in that month (São Paulo time).
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "mês no formato AAAA-MM").optional(),
   q: z.string().trim().max(100).optional(),

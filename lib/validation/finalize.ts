@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
 const instant = z.coerce.date({ error: "data/hora inválida (ISO 8601)" });
 
 /** A line of the finalize form: a proposed discount excluded or changed, always with a reason. */
 export const discountAdjustmentSchema = z
   .object({
-    contractId: z.number().int().positive(),
+    contractId: idSchema,
     amountCents: z.number().int("valor em centavos inteiros").min(0, "valor não pode ser negativo").max(100_000_00, "valor acima de R$ 100.000,00").optional(),
     excluded: z.boolean().optional(),
     reason: z.string().trim().max(500, "motivo com no máximo 500 caracteres").optional(),

@@ -2,6 +2,7 @@
 // Structure only here (shape, types, sizes); the geometry rules (kinks, rings, area, vertices) are
 // lib/geo/validate-polygon's, so the browser and the API refuse exactly the same polygons.
 import { z } from "zod";
+import { idSchema } from "./id";
 
 export const ORDER_STATUSES = ["ABERTA", "EM_EXECUCAO", "FINALIZADA", "CANCELADA"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
@@ -53,7 +54,7 @@ const optionalDate = z
 /** The order's own fields, as the map form sends them. */
 export const orderFieldsSchema = z.object({
   // Omitted = the dedicated maintenance subject.
-  subjectId: z.coerce.number().int().positive("assunto inválido").optional(),
+  subjectId: idSchema.optional(),
   description: z
     .string({ error: "descreva a manutenção" })
     .trim()
@@ -124,7 +125,7 @@ const queryDate = z
 /** GET /api/v1/service-orders and the /ordens page: filters, search and page. */
 export const listOrdersQuerySchema = z.object({
   status: statusList,
-  subjectId: z.coerce.number().int().positive().optional(),
+  subjectId: idSchema.optional(),
   // Period on the opening date; a bare date (AAAA-MM-DD) is a whole day in Brasília time.
   from: queryDate,
   to: queryDate,
@@ -161,11 +162,8 @@ export const bboxParamSchema = z
 
 export const listLoginsQuerySchema = z.object({ bbox: bboxParamSchema });
 
-/** The {id} of /api/v1/service-orders/{id}. */
 /** GET /api/v1/service-orders/{id}/campaign: JSON (default) or CSV, one line per phone. */
 export const campaignQuerySchema = z.object({ format: z.enum(["json", "csv"], { error: "format deve ser json ou csv" }).default("json") });
 
 /** GET /api/v1/service-orders/{id}/contacts: the page. */
 export const orderContactsQuerySchema = z.object({ page: z.coerce.number().int().min(1).default(1) });
-
-export const orderIdSchema = z.coerce.number({ error: "id da OS inválido" }).int("id da OS inválido").positive("id da OS inválido");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
 export const subjectInputSchema = z.object({
   name: z.string().trim().min(3, "nome com ao menos 3 letras").max(120, "no máximo 120 caracteres"),
@@ -25,5 +26,5 @@ export const subjectsQuerySchema = z.object({ retired: z.string().optional().des
 export const subjectPreviewSchema = z.object({
   message: z.string().max(2000, "mensagem com no máximo 2.000 caracteres"),
   subjectName: z.string().max(120).default("Manutenção"),
-  customerId: z.number().int().positive().optional(),
+  customerId: idSchema.optional(),
 });

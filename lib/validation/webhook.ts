@@ -1,5 +1,6 @@
 // The outgoing webhook's configuration (URL and signing secret), shared by the API and the settings form.
 import { z } from "zod";
+import { idSchema } from "./id";
 
 /** Shortest secret accepted: 128 bits of hex, so the HMAC key cannot be guessed. */
 export const MIN_SECRET_CHARS = 32;
@@ -27,6 +28,6 @@ const MAX_DELIVERIES_LIMIT = 500;
 
 /** GET /api/v1/webhooks/deliveries: every attempt, newest first, optionally for one order. */
 export const deliveriesQuerySchema = z.object({
-  orderId: z.coerce.number().int().positive("orderId inválido").optional(),
+  orderId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_DELIVERIES_LIMIT, `no máximo ${MAX_DELIVERIES_LIMIT}`).default(DEFAULT_DELIVERIES_LIMIT),
 });

@@ -211,6 +211,7 @@ describe("who may change orders", () => {
     const res = await call(patchRegion, `/api/v1/service-orders/${id}/region`, {
       method: "PATCH", cookie: admin.cookie, params: { id: String(id) },
       rawBody: JSON.stringify({ region: squareFeature(), padding: "x".repeat(MAX_JSON_BYTES) }),
+      headers: { "content-type": "application/json" },
     });
     expect(res.status).toBe(413);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { createTokenSchema, idParamSchema } from "../../validation/api-token";
+import { createTokenSchema } from "../../validation/api-token";
+import { idParamSchema } from "../../validation/id";
 import { loginInputSchema } from "../../validation/auth";
 import { settingsPatchSchema, settingsSchema } from "../../validation/settings";
 import { subjectInputSchema, subjectPatchSchema, subjectPreviewSchema, subjectRetireSchema, subjectsQuerySchema } from "../../validation/subject";

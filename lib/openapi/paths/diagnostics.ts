@@ -4,7 +4,7 @@ import { diagnosticVariablesSchema } from "../../customer-diagnostics/diagnostic
 import { CONTACT_CHANNELS, contactInputSchema } from "../../validation/contact";
 import { customerLookupSchema } from "../../validation/customer-lookup";
 import { renderInputSchema } from "../../validation/render";
-import { idParamSchema } from "../../validation/api-token";
+import { idParamSchema } from "../../validation/id";
 import { defineRoute } from "../define-route";
 import { jsonObjectSchema } from "../schemas";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { affectedLoginsQuerySchema } from "../../validation/affected-logins";
-import { idParamSchema } from "../../validation/api-token";
+import { idParamSchema } from "../../validation/id";
 import { finalizeWithDiscountsSchema, proposeDiscountsSchema } from "../../validation/finalize";
 import {
   campaignQuerySchema,

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { AppError } from "@/lib/errors";
 import { buildCampaign, type Campaign } from "@/lib/notifications/build-campaign";
-import { orderIdSchema } from "@/lib/validation/order";
+import { idSchema } from "@/lib/validation/id";
 import { CampaignPanel } from "@/components/notifications/campaign-panel";
 
 export const metadata: Metadata = { title: "Campanha de aviso" };
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Campanha de aviso" };
 type Loaded = { campaign: Campaign } | { refused: string } | null;
 
 async function load(id: string): Promise<Loaded> {
-  const parsed = orderIdSchema.safeParse(id);
+  const parsed = idSchema.safeParse(id);
   if (!parsed.success) return null;
   try {
     return { campaign: await buildCampaign(parsed.data) };

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/roles";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { AppError } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/customer-lookup";
+import { idSchema } from "@/lib/validation/id";
 import { loadCustomerDiagnostics } from "@/lib/customer-diagnostics/load-customer-diagnostics";
 import { loadCustomerActivity } from "@/lib/customers/load-customer-activity";
 import { getSettings } from "@/lib/settings/get-settings";

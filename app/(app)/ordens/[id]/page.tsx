@@ -6,7 +6,8 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { getOrderOrThrow, type OrderDetails } from "@/lib/orders/get-order-or-throw";
-import { orderIdSchema, ORDER_STATUS_LABEL } from "@/lib/validation/order";
+import { ORDER_STATUS_LABEL } from "@/lib/validation/order";
+import { idSchema } from "@/lib/validation/id";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { OrderActionButtons } from "@/components/orders/order-action-buttons";
 import { OrderTabs, type OrderTab } from "@/components/orders/order-tabs";
@@ -20,7 +21,7 @@ import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
 export const metadata: Metadata = { title: "Ordem de Serviço" };
 
 async function loadOrder(id: string): Promise<OrderDetails | null> {
-  const parsed = orderIdSchema.safeParse(id);
+  const parsed = idSchema.safeParse(id);
   if (!parsed.success) return null;
   try {
     return await getOrderOrThrow(parsed.data);

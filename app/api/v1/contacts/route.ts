@@ -10,5 +10,5 @@ const MAX_CONTACT_BYTES = 16 * 1024;
 
 export const POST = withAuth(
   async (req, { principal }) => Response.json(await recordContact(await readJson(req, MAX_CONTACT_BYTES), principal), { status: 201 }),
-  { permission: "contatos.write" },
+  { permission: "contatos.write", idempotent: { maxBytes: MAX_CONTACT_BYTES } },
 );

@@ -10,7 +10,7 @@ import { listRegionsQuerySchema } from "@/lib/validation/order";
 
 export const POST = withAuth(
   async (req, { principal }) => Response.json(await createRegionWithOrder(await readJson(req), principal), { status: 201 }),
-  { permission: "ordens.write" },
+  { permission: "ordens.write", idempotent: true },
 );
 
 export const GET = withAuth(

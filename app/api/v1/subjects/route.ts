@@ -13,5 +13,5 @@ export const GET = withAuth(async (req) => {
 
 export const POST = withAuth(
   async (req, { principal }) => Response.json({ subject: await createSubject(await readJson(req), principal) }, { status: 201 }),
-  { permission: "assuntos.write" },
+  { permission: "assuntos.write", idempotent: true },
 );

@@ -1,3 +1,5 @@
+// Token management is for an administrator signed in through the browser (allowToken: false): an API token,
+// even an ADMIN one, is answered 403, so a leaked integration token cannot mint new tokens or revoke the others.
 // GET /api/v1/tokens – the API tokens (never their secrets)
 // POST /api/v1/tokens – creates a token; its secret is in this answer only
 import { withAuth } from "@/lib/auth/with-auth";
@@ -22,5 +24,5 @@ export const POST = withAuth(
     await recordAudit(db, principal, "token.create", { type: "ApiToken", id: record.id }, { name: record.name, role: record.role });
     return Response.json({ token, record }, { status: 201 });
   },
-  { permission: "configuracoes.write", allowToken: false },
+  { permission: "configuracoes.write", allowToken: false, idempotent: true },
 );

@@ -13,5 +13,5 @@ export const POST = withAuth(
     const { events } = loginStatusBatchSchema.parse(await readJson(req, MAX_STATUS_BODY_BYTES));
     return Response.json(await applyLoginStatus(events, principal));
   },
-  { permission: "logins.status" },
+  { permission: "logins.status", idempotent: { maxBytes: MAX_STATUS_BODY_BYTES } },
 );

@@ -2,7 +2,7 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { setSubjectRetired, updateSubject } from "@/lib/subjects/save-subject";
 import { readJson } from "@/lib/http/read-json";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 import { subjectRetireSchema } from "@/lib/validation/subject";
 
 export const PATCH = withAuth<{ id: string }>(

@@ -1,7 +1,7 @@
-// DELETE /api/v1/tokens/{id} – revokes a token (it stops working at once)
+// DELETE /api/v1/tokens/{id} – revokes a token (it stops working at once); browser session only (see ../route.ts)
 import { withAuth } from "@/lib/auth/with-auth";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/contracts/{id}/invoice – second copy of the open invoice (oldest unpaid): amount, due date,
 // digitable line, payment link, overdue flag. 404 when the contract has none. Audited.
 import { withAuth } from "@/lib/auth/with-auth";
-import { idSchema } from "@/lib/validation/customer-lookup";
+import { idSchema } from "@/lib/validation/id";
 import { copyOpenInvoiceOrThrow } from "@/lib/contract-actions/copy-open-invoice-or-throw";
 import { badRequest } from "@/lib/errors";
 

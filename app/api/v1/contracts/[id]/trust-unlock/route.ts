@@ -2,7 +2,7 @@
 // the chatbot's AGENT token). 200 { contractId, accessStatus: "Ativo", expiresAt, … }; 409 with the
 // restriction's reason (error.details.reason = decideTrustUnlock's code), changing nothing.
 import { withAuth } from "@/lib/auth/with-auth";
-import { idSchema } from "@/lib/validation/customer-lookup";
+import { idSchema } from "@/lib/validation/id";
 import { performTrustUnlock } from "@/lib/contract-actions/perform-trust-unlock";
 import { badRequest } from "@/lib/errors";
 

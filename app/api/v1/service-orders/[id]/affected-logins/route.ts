@@ -3,7 +3,7 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { listAffectedLogins } from "@/lib/maintenance/list-affected-logins";
 import { affectedLoginsQuerySchema } from "@/lib/validation/affected-logins";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 import { csvResponse, toCsv } from "@/lib/http/to-csv";
 import { formatSaoPauloDateTime } from "@/lib/diagnostics/sao-paulo-time";
 

@@ -3,7 +3,7 @@
 //   for a WhatsApp/SMS sender); 409 when the order is not Em Execução
 import { withAuth } from "@/lib/auth/with-auth";
 import { buildCampaign } from "@/lib/notifications/build-campaign";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 import { campaignQuerySchema } from "@/lib/validation/order";
 import { csvResponse, toCsv } from "@/lib/http/to-csv";
 

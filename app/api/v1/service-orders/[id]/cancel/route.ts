@@ -4,11 +4,12 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { cancelOrder } from "@/lib/orders/order-transitions";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
-import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
+import { transitionSchema } from "@/lib/validation/order";
+import { idParamSchema } from "@/lib/validation/id";
 
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
-    const id = orderIdSchema.parse(params.id);
+    const { id } = idParamSchema.parse(params);
     const { note } = transitionSchema.parse(await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }));
     const result = await cancelOrder(id, principal, note);
     void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited

@@ -2,7 +2,7 @@
 // was executing, and whether each got the message (?page=)
 import { withAuth } from "@/lib/auth/with-auth";
 import { listOrderContacts } from "@/lib/contacts/list-order-contacts";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 import { orderContactsQuerySchema } from "@/lib/validation/order";
 
 export const GET = withAuth<{ id: string }>(

@@ -3,7 +3,7 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { proposeDiscounts } from "@/lib/discounts/propose-discounts";
 import { proposeDiscountsSchema } from "@/lib/validation/finalize";
-import { idParamSchema } from "@/lib/validation/api-token";
+import { idParamSchema } from "@/lib/validation/id";
 
 export const GET = withAuth<{ id: string }>(
   async (req, { params }) => {

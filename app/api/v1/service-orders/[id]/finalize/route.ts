@@ -6,12 +6,12 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
 import { assertTransitionAllowed } from "@/lib/orders/order-transitions";
-import { orderIdSchema } from "@/lib/validation/order";
+import { idParamSchema } from "@/lib/validation/id";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
-    const id = orderIdSchema.parse(params.id);
+    const { id } = idParamSchema.parse(params);
     await assertTransitionAllowed(id, "FINALIZADA");
     const { transition, ...rest } = await finalizeOrderWithDiscounts(id, await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }), principal);
     void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited

@@ -3,9 +3,9 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { readJson } from "@/lib/http/read-json";
 import { updateRegion } from "@/lib/orders/update-region";
-import { orderIdSchema } from "@/lib/validation/order";
+import { idParamSchema } from "@/lib/validation/id";
 
 export const PATCH = withAuth<{ id: string }>(
-  async (req, { principal, params }) => Response.json(await updateRegion(orderIdSchema.parse(params.id), await readJson(req), principal)),
+  async (req, { principal, params }) => Response.json(await updateRegion(idParamSchema.parse(params).id, await readJson(req), principal)),
   { permission: "ordens.write" },
 );
