@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { db, type Prisma } from "../db";
+import { writeExactPoints, type PointRow } from "../db/exact-float";
 import { parseCsv } from "./parse-csv";
 import { parseDocument } from "../validation/document";
 import { normalizePhone } from "../validation/phone";
@@ -263,6 +264,8 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
       }
       counts.branches = branchIds.size;
       const customerIdByExt = new Map<string, number>();
+      // Coordinates are rewritten exactly once the rows exist (Prisma's number parameters are not exact).
+      const customerPoints: PointRow[] = [];
       for (const { row } of customers) {
         const data = {
           name: row.name, document: row.document, email: row.email, street: row.street, number: row.number,
@@ -271,12 +274,14 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
         };
         const c = await tx.customer.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
         customerIdByExt.set(row.external_id, c.id);
+        customerPoints.push({ id: c.id, lat: row.lat, lng: row.lng });
         // Phones are replaced by the export's list (the ERP is the source of truth).
         await tx.customerPhone.deleteMany({ where: { customerId: c.id, phone: { notIn: row.phones } } });
         for (const phone of row.phones) {
           await tx.customerPhone.upsert({ where: { customerId_phone: { customerId: c.id, phone } }, create: { customerId: c.id, phone }, update: {} });
         }
       }
+      await writeExactPoints(tx, "Customer", customerPoints);
       const planIds = new Map<string, number>();
       const contractIdByExt = new Map<string, number>();
       for (const { row } of contracts) {
@@ -300,13 +305,16 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
       counts.plans = planIds.size;
       const contractId = async (ext: string) =>
         contractIdByExt.get(ext) ?? (await tx.contract.findUniqueOrThrow({ where: { externalId: ext }, select: { id: true } })).id;
+      const loginPoints: PointRow[] = [];
       for (const { row } of logins) {
         const data = {
           contractId: await contractId(row.contract_external_id), username: row.login, status: row.status, online: row.online,
           lastSeenAt: row.last_seen_at, technology: row.technology, dataUsedMb: row.data_used_mb, lat: row.lat, lng: row.lng,
         };
-        await tx.login.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data });
+        const l = await tx.login.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
+        loginPoints.push({ id: l.id, lat: row.lat, lng: row.lng });
       }
+      await writeExactPoints(tx, "Login", loginPoints);
       for (const { row } of invoices) {
         const data = {
           contractId: await contractId(row.contract_external_id), dueDate: row.due_date, amountCents: row.amount, paidAt: row.paid_at,
