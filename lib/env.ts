@@ -30,6 +30,9 @@ const envSchema = z.object({
   RAIO_TILE_ATTRIBUTION: z.string().default("&copy; colaboradores do OpenStreetMap"),
   // Session lifetime in hours (default 12 h: one working shift).
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  // How far ahead of the server clock a login status event's "at" may be (default 300 s: feeds whose clocks
+  // drift a little still work; an event dated in the future would otherwise outrank every real one).
+  RAIO_STATUS_MAX_SKEW_SECONDS: z.coerce.number().int("RAIO_STATUS_MAX_SKEW_SECONDS deve ser um inteiro de segundos").min(0, "RAIO_STATUS_MAX_SKEW_SECONDS deve ser ≥ 0").default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
