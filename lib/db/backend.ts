@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { getEnv } from "../env";
+import { acquireDataDirLock } from "./data-dir-lock";
 
 export type BackendKind = "pglite" | "postgresql";
 
@@ -76,6 +77,8 @@ function createPostgresBackend(url: string): Backend {
 function createPgliteBackend(dataDir: string): Backend {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // One process per folder (./data-dir-lock.ts): a second one stops here, naming the holder.
+  const lock = inMemory ? null : acquireDataDirLock(dataDir);
   const client = new PGlite({
     dataDir: inMemory ? undefined : dataDir,
     // Without this, crash recovery after an unclean stop re-arms a progress timer forever.
@@ -98,7 +101,11 @@ function createPgliteBackend(dataDir: string): Backend {
     async close() {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
