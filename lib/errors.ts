@@ -1,6 +1,7 @@
 // One error type with codes, and one mapper from any thrown value to an HTTP answer.
 // Bodies are { error: { code, message, field? } } with the message in Portuguese.
 import { ZodError } from "zod";
+import { uniqueViolationFields } from "./db/unique-violation";
 
 export type ErrorCode =
   | "VALIDATION"
@@ -75,8 +76,10 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     };
   }
   const prismaCode = (err as { code?: unknown } | null)?.code;
-  if (prismaCode === "P2002") {
-    return { status: 409, body: { error: { code: "CONFLICT", message: "Registro já existe (valor único repetido)." } } };
+  const unique = uniqueViolationFields(err);
+  if (unique !== null) {
+    const field = unique.length === 1 ? unique[0] : undefined;
+    return { status: 409, body: { error: { code: "CONFLICT", message: `Registro já existe (valor único repetido${unique.length ? `: ${unique.join(", ")}` : ""}).`, field } } };
   }
   if (prismaCode === "P2025") {
     return { status: 404, body: { error: { code: "NOT_FOUND", message: "Registro não encontrado." } } };

@@ -10,6 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { getEnv } from "../env";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { pglitePostgresErrorKinds } from "./pglite-unique-violation";
 
 export type BackendKind = "pglite" | "postgresql";
 
@@ -90,7 +91,7 @@ function createPgliteBackend(dataDir: string): Backend {
   return {
     kind: "pglite",
     label: inMemory ? "PGlite (memória)" : `PGlite ${dataDir}`,
-    adapter: new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory,
+    adapter: pglitePostgresErrorKinds(new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory),
     async exec(sql) {
       await client.exec(sql);
     },
