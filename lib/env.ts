@@ -50,6 +50,9 @@ const envSchema = z.object({
   RAIO_LOGIN_MAX_LOCK_S: z.coerce.number().int().min(1).default(900),
   // API requests per API token per minute, per server process (0 = no limit). Default 1,200 (20/s).
   RAIO_API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(1200),
+  // How far ahead of the server clock a login status event's "at" may be (default 300 s: feeds whose clocks
+  // drift a little still work; an event dated in the future would otherwise outrank every real one).
+  RAIO_STATUS_MAX_SKEW_SECONDS: z.coerce.number().int("RAIO_STATUS_MAX_SKEW_SECONDS deve ser um inteiro de segundos").min(0, "RAIO_STATUS_MAX_SKEW_SECONDS deve ser ≥ 0").default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

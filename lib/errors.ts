@@ -3,7 +3,7 @@
 import { ZodError } from "zod";
 import "./validation/zod-locale";
 import { isDatabaseUnavailable } from "./db/is-database-unavailable";
-import { isUniqueViolation } from "./db/is-unique-violation";
+import { uniqueViolationFields } from "./db/unique-violation";
 
 export type ErrorCode =
   | "VALIDATION"
@@ -99,8 +99,10 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; he
     };
   }
   const prismaCode = (err as { code?: unknown } | null)?.code;
-  if (isUniqueViolation(err)) {
-    return { status: 409, body: { error: { code: "CONFLICT", message: "Registro já existe (valor único repetido)." } } };
+  const unique = uniqueViolationFields(err);
+  if (unique !== null) {
+    const field = unique.length === 1 ? unique[0] : undefined;
+    return { status: 409, body: { error: { code: "CONFLICT", message: `Registro já existe (valor único repetido${unique.length ? `: ${unique.join(", ")}` : ""}).`, field } } };
   }
   if (prismaCode === "P2025") {
     return { status: 404, body: { error: { code: "NOT_FOUND", message: "Registro não encontrado." } } };

@@ -9,7 +9,7 @@ interface Line {
   contractId: number; contractExternalId: string | null; customerName: string; planName: string; priceCents: number;
   minutes: number; proposedCents: number; eligible: boolean; reason: string;
 }
-interface Proposal { rule: "ANATEL_RQUAL" | "IXC"; lines: Line[]; totalCents: number; affectedLogins: number; affectedCustomers: number }
+interface Proposal { rule: "ANATEL_RQUAL" | "IXC"; lines: Line[]; totalCents: number; affectedLogins: number; affectedCustomers: number; summary: string }
 interface Edit { amount?: string; excluded?: boolean; reason?: string }
 
 const RULE = { ANATEL_RQUAL: "Anatel RQUAL: (mensalidade ÷ 43.200) × minutos, a partir de 10 minutos", IXC: "Regra do IXC: (preço ÷ (24 × dias do mês)) × horas" };
@@ -89,6 +89,8 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderI
       {proposal ? (
         <>
           <p className="text-sm text-slate-600">{RULE[proposal.rule]} · {proposal.lines.length} contrato(s) afetado(s), {proposal.affectedLogins} login(s)</p>
+          {/* Why contracts get no discount (under 10 minutes, planned and announced, rounds to zero…): no R$ 0,00 rows are written. */}
+          <p data-testid="discount-summary" className="text-sm text-slate-700">{proposal.summary}</p>
           <div className="max-h-96 overflow-auto">
             <table className="w-full text-sm">
               <thead className="sticky top-0 bg-white text-left text-slate-500">

@@ -5,7 +5,7 @@
 // A successful login clears the account's counter (not the IP's: one good password must not reset an
 // attacker's count against the other accounts).
 import { db } from "../db";
-import { isUniqueViolation } from "../db/is-unique-violation";
+import { isUniqueViolation } from "../db/unique-violation";
 import { getEnv } from "../env";
 import { tooManyRequests } from "../errors";
 

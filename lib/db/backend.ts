@@ -10,6 +10,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { getEnv } from "../env";
 import { postgresSsl } from "./postgres-ssl";
+import { acquireDataDirLock } from "./data-dir-lock";
+import { pglitePostgresErrorKinds } from "./pglite-unique-violation";
 
 export type BackendKind = "pglite" | "postgresql";
 
@@ -80,6 +82,8 @@ function createPostgresBackend(url: string): Backend {
 function createPgliteBackend(dataDir: string): Backend {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // One process per folder (./data-dir-lock.ts): a second one stops here, naming the holder.
+  const lock = inMemory ? null : acquireDataDirLock(dataDir);
   const client = new PGlite({
     dataDir: inMemory ? undefined : dataDir,
     // Without this, crash recovery after an unclean stop re-arms a progress timer forever.
@@ -91,7 +95,7 @@ function createPgliteBackend(dataDir: string): Backend {
   return {
     kind: "pglite",
     label: inMemory ? "PGlite (memória)" : `PGlite ${dataDir}`,
-    adapter: new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory,
+    adapter: pglitePostgresErrorKinds(new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory),
     async exec(sql) {
       await client.exec(sql);
     },
@@ -102,7 +106,11 @@ function createPgliteBackend(dataDir: string): Backend {
     async close() {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -2,6 +2,7 @@
 // unnest() turns the arrays back into rows. Works the same on PGlite and PostgreSQL, and is an order of
 // magnitude faster than row-by-row inserts for the seeder and the benchmarks' data.
 import type { Prisma } from "./generated/client";
+import { floatText } from "./exact-float";
 
 /** A column and its SQL type ("int", "text", "float8", "bool", "timestamp(3)", "date", or an enum name). */
 export interface BulkColumn {
@@ -10,9 +11,12 @@ export interface BulkColumn {
 }
 
 const BASE_TYPES = new Set(["int", "bigint", "text", "float8", "bool", "timestamp(3)", "date"]);
+/** Base types sent as text and cast in SQL. */
+const TEXT_TRAVEL = new Set(["float8", "timestamp(3)", "date"]);
 
 function toParam(value: unknown, type: string): unknown {
   if (value === undefined || value === null) return null;
+  if (type === "float8") return floatText(value as number);
   if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
   return value;
 }
@@ -26,9 +30,11 @@ export async function bulkInsert(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const arrays = columns.map((c) => rows.map((r) => toParam(r[c.name], c.type)));
-  // Enums travel as text[] and are cast per row; timestamps travel as ISO text (UTC, as Prisma stores them).
-  const arrayType = (t: string) => (BASE_TYPES.has(t) && t !== "timestamp(3)" && t !== "date" ? `${t}[]` : "text[]");
-  const cast = (c: BulkColumn, i: number) => (BASE_TYPES.has(c.type) && c.type !== "timestamp(3)" && c.type !== "date" ? `c${i}` : `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}`);
+  // Enums travel as text[] and are cast per row; timestamps travel as ISO text (UTC, as Prisma stores them);
+  // doubles travel as text, converted exactly by PostgreSQL (./exact-float.ts).
+  const asText = (t: string) => !BASE_TYPES.has(t) || TEXT_TRAVEL.has(t);
+  const arrayType = (t: string) => (asText(t) ? "text[]" : `${t}[]`);
+  const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}` : `c${i}`);
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")})
     SELECT ${columns.map(cast).join(", ")}
       FROM unnest(${columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})

@@ -18,6 +18,7 @@ import { badRequest } from "../errors";
 import { assertPriceCents } from "./assert-price-cents";
 import { measureInterruption } from "./measure-interruption";
 import { roundCents } from "./round-cents";
+import type { NoDiscountCause } from "./summarize-discounts";
 
 /** Minutes in a 30-day month (30 × 24 × 60): the divisor of the monthly fee set by RQUAL. */
 export const ANATEL_MINUTES_PER_MONTH = 43_200;
@@ -52,6 +53,8 @@ export interface AnatelDiscount {
   amountCents: number;
   /** Why, in Portuguese, for the review screen and the audit trail. */
   reason: string;
+  /** Why not eligible (null when eligible). */
+  noDiscountCause: Exclude<NoDiscountCause, "ROUNDS_TO_ZERO" | "NO_INTERRUPTION" | "EXCLUDED_IN_REVIEW"> | null;
 }
 
 /** The RQUAL refund of one contract for one interruption. Throws a 400 on invalid input. */
@@ -66,21 +69,22 @@ export function computeAnatelDiscount(input: AnatelDiscountInput): AnatelDiscoun
   }
   const { minutes } = measureInterruption(interruptionStart, interruptionEnd);
 
-  const none = (reason: string): AnatelDiscount => ({ eligible: false, minutes, amountCents: 0, reason });
+  const none = (noDiscountCause: NonNullable<AnatelDiscount["noDiscountCause"]>, reason: string): AnatelDiscount =>
+    ({ eligible: false, minutes, amountCents: 0, reason, noDiscountCause });
   if (minutes < ANATEL_MINIMUM_MINUTES) {
-    return none(
+    return none("BELOW_MINIMUM_MINUTES", 
       `Interrupção de ${minutes} min: abaixo do mínimo de ${ANATEL_MINIMUM_MINUTES} minutos da Anatel (RQUAL); sem ressarcimento.`,
     );
   }
   if (affectedCustomers < ANATEL_MINIMUM_AFFECTED_CUSTOMERS) {
-    return none(
+    return none("SINGLE_CUSTOMER", 
       `Interrupção atingiu ${affectedCustomers} cliente(s): a Anatel (RQUAL) só considera interrupções que atingem mais de um cliente; sem ressarcimento.`,
     );
   }
   if (planned && announcedAt !== null) {
     const noticeMs = interruptionStart.getTime() - announcedAt.getTime();
     if (noticeMs >= ANATEL_PLANNED_NOTICE_HOURS * HOUR_MS) {
-      return none(
+      return none("PLANNED_ANNOUNCED", 
         `Interrupção programada anunciada com ${formatHours(noticeMs)} de antecedência (mínimo ${ANATEL_PLANNED_NOTICE_HOURS} h): sem ressarcimento automático (Anatel RQUAL).`,
       );
     }
@@ -94,6 +98,7 @@ export function computeAnatelDiscount(input: AnatelDiscountInput): AnatelDiscoun
     : "";
   return {
     eligible: true,
+    noDiscountCause: null,
     minutes,
     amountCents,
     reason:

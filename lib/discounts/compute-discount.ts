@@ -10,6 +10,7 @@ import type { Settings } from "../validation/settings";
 import { computeAnatelDiscount, type AnatelDiscountInput } from "./compute-anatel-discount";
 import { computeIxcDiscount } from "./compute-ixc-discount";
 import { measureInterruption } from "./measure-interruption";
+import type { NoDiscountCause } from "./summarize-discounts";
 
 /** "ANATEL_RQUAL" | "IXC", the same names as the settings and the DiscountRule enum of the schema. */
 export type DiscountRule = Settings["discountRule"];
@@ -25,14 +26,16 @@ export interface DiscountProposal {
   eligible: boolean;
   /** Portuguese, for the review screen and the audit trail. */
   reason: string;
+  /** Why the amount is zero (null when there is an amount). */
+  noDiscountCause: NoDiscountCause | null;
 }
 
 /** The proposed discount for one contract under `rule`. Throws a 400 on invalid input. */
 export function computeDiscount(rule: DiscountRule, input: DiscountInput): DiscountProposal {
   switch (rule) {
     case "ANATEL_RQUAL": {
-      const { eligible, minutes, amountCents, reason } = computeAnatelDiscount(input);
-      return { rule, minutes, amountCents, eligible, reason };
+      const { eligible, minutes, amountCents, reason, noDiscountCause } = computeAnatelDiscount(input);
+      return { rule, minutes, amountCents, eligible, reason, noDiscountCause: noDiscountCause ?? (amountCents === 0 ? "ROUNDS_TO_ZERO" : null) };
     }
     case "IXC": {
       const { amountCents, reason } = computeIxcDiscount({
@@ -41,7 +44,8 @@ export function computeDiscount(rule: DiscountRule, input: DiscountInput): Disco
         interruptionEnd: input.interruptionEnd,
       });
       const { elapsedMs, minutes } = measureInterruption(input.interruptionStart, input.interruptionEnd);
-      return { rule, minutes, amountCents, eligible: elapsedMs > 0, reason };
+      const noDiscountCause = elapsedMs === 0 ? "NO_INTERRUPTION" : amountCents === 0 ? "ROUNDS_TO_ZERO" : null;
+      return { rule, minutes, amountCents, eligible: elapsedMs > 0, reason, noDiscountCause };
     }
     default: {
       const unknown: never = rule;

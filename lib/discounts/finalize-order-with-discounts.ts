@@ -11,6 +11,7 @@ import { freezeAffectedLogins } from "../maintenance/freeze-affected-logins";
 import { applyOrderTransition } from "../orders/order-transitions";
 import { finalizeWithDiscountsSchema } from "../validation/finalize";
 import { proposeDiscounts } from "./propose-discounts";
+import { summarizeDiscounts, type NoDiscountCause } from "./summarize-discounts";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 
 const DISCOUNT_COLUMNS: BulkColumn[] = [
@@ -31,20 +32,30 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
   const adjustments = new Map(input.adjustments.map((a) => [a.contractId, a]));
   const actor = actorColumns(principal);
   const appliedAt = new Date();
-  const rows: Prisma.DiscountCreateManyInput[] = proposal.lines.map((l) => {
+  // A line is written when it carries an amount, or when the person finalizing excluded it (their decision
+  // and reason stay on record, never exported). A zero the rule produced is not written: the summary says why.
+  const rows: Prisma.DiscountCreateManyInput[] = [];
+  const without: { cause: NoDiscountCause; minutes: number }[] = [];
+  for (const l of proposal.lines) {
     const adj = adjustments.get(l.contractId);
     const changed = adj !== undefined && (adj.excluded === true || (adj.amountCents !== undefined && adj.amountCents !== l.proposedCents));
-    const excluded = adj?.excluded === true || (!changed && l.proposedCents === 0);
-    return {
+    const amountCents = adj?.excluded === true ? 0 : (adj?.amountCents ?? l.proposedCents);
+    if (amountCents === 0) {
+      without.push({ cause: changed ? "EXCLUDED_IN_REVIEW" : (l.noDiscountCause ?? "ROUNDS_TO_ZERO"), minutes: l.minutes });
+      if (!changed) continue;
+    }
+    rows.push({
       orderId, contractId: l.contractId, rule: proposal.rule, minutes: l.minutes,
       proposedCents: l.proposedCents,
-      amountCents: excluded ? 0 : (adj?.amountCents ?? l.proposedCents),
-      excluded,
+      amountCents,
+      excluded: amountCents === 0,
       reason: changed ? adj!.reason! : l.reason,
       status: "APLICADO",
       proposedById: actor.userId, changedById: changed ? actor.userId : null, appliedById: actor.userId, appliedAt,
-    };
-  });
+    });
+  }
+  const totalCents = rows.reduce((s, r) => s + (r.amountCents ?? 0), 0);
+  const { summary, withoutDiscount } = summarizeDiscounts({ count: rows.filter((r) => !r.excluded).length, totalCents }, without);
 
   return db.$transaction(async (tx) => {
     const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
@@ -55,12 +66,11 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
     const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
     // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
     const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
-    const totalCents = rows.reduce((s, r) => s + (r.amountCents ?? 0), 0);
     await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
-      number: proposal.order.number, rule: proposal.rule, lines: created, totalCents,
+      number: proposal.order.number, rule: proposal.rule, lines: created, totalCents, summary,
       changed: rows.filter((r) => r.changedById !== null).map((r) => ({ contractId: r.contractId, proposedCents: r.proposedCents, amountCents: r.amountCents, excluded: r.excluded, reason: r.reason })),
       interruptionStart: proposal.interruptionStart.toISOString(), interruptionEnd: proposal.interruptionEnd.toISOString(),
     });
-    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule };
+    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule, summary, withoutDiscount };
   }, { timeout: 120_000 });
 }

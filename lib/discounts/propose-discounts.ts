@@ -6,6 +6,7 @@ import type { AreaGeometry } from "../geo/types";
 import { findLoginIdsInRegion } from "../maintenance/login-points";
 import { getSettings } from "../settings/get-settings";
 import { computeDiscount } from "./compute-discount";
+import { summarizeDiscounts, type NoDiscountCause, type NoDiscountGroup } from "./summarize-discounts";
 import type { DiscountRule } from "../db";
 
 export interface DiscountProposalLine {
@@ -19,6 +20,8 @@ export interface DiscountProposalLine {
   proposedCents: number;
   eligible: boolean;
   reason: string;
+  /** Why proposedCents is 0 (null when there is an amount): such a contract gets no Discount row. */
+  noDiscountCause: NoDiscountCause | null;
 }
 
 export interface DiscountProposal {
@@ -30,6 +33,9 @@ export interface DiscountProposal {
   affectedCustomers: number;
   lines: DiscountProposalLine[];
   totalCents: number;
+  /** "12 desconto(s), total R$ 3,40. Sem desconto para 5 contrato(s): …" and the groups behind it. */
+  summary: string;
+  withoutDiscount: NoDiscountGroup[];
 }
 
 export async function proposeDiscounts(orderId: number, opts: { interruptionStart?: Date; interruptionEnd?: Date; now?: Date } = {}): Promise<DiscountProposal> {
@@ -66,11 +72,15 @@ export async function proposeDiscounts(orderId: number, opts: { interruptionStar
     const d = computeDiscount(rule, {
       monthlyFeeCents: c.priceCents, interruptionStart, interruptionEnd, planned: order.planned, announcedAt: order.announcedAt, affectedCustomers,
     });
-    return { ...c, minutes: d.minutes, proposedCents: d.eligible ? d.amountCents : 0, eligible: d.eligible, reason: d.reason };
+    return { ...c, minutes: d.minutes, proposedCents: d.eligible ? d.amountCents : 0, eligible: d.eligible, reason: d.reason, noDiscountCause: d.noDiscountCause };
   });
+  const totalCents = lines.reduce((s, l) => s + l.proposedCents, 0);
   return {
     order: { id: order.id, number: order.number, status: order.status, planned: order.planned, announcedAt: order.announcedAt },
-    rule, interruptionStart, interruptionEnd, affectedLoginIds, affectedCustomers, lines,
-    totalCents: lines.reduce((s, l) => s + l.proposedCents, 0),
+    rule, interruptionStart, interruptionEnd, affectedLoginIds, affectedCustomers, lines, totalCents,
+    ...summarizeDiscounts(
+      { count: lines.filter((l) => l.proposedCents > 0).length, totalCents },
+      lines.flatMap((l) => (l.noDiscountCause ? [{ cause: l.noDiscountCause, minutes: l.minutes }] : [])),
+    ),
   };
 }

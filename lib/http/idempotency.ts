@@ -11,7 +11,7 @@
 // answer here (milliseconds), against the whole answer's round trip without a key.
 import { createHash } from "node:crypto";
 import { db } from "../db";
-import { isUniqueViolation } from "../db/is-unique-violation";
+import { isUniqueViolation } from "../db/unique-violation";
 import { AppError, badRequest } from "../errors";
 import type { Principal } from "../auth/principal";
 import { MAX_JSON_BYTES } from "./read-json";

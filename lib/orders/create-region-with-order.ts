@@ -11,10 +11,11 @@ import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { checkRegionGeometry } from "./check-region-geometry";
 import { findMaintenanceSubjectOrThrow } from "./find-maintenance-subject-or-throw";
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
+import { saveRegionColumns, type SavedRegion } from "./save-region-columns";
 
 export interface CreatedRegionOrder {
   order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
-  region: { id: number; areaM2: number; vertexCount: number; iconLng: number; iconLat: number };
+  region: SavedRegion;
   warnings: OverlapWarning[];
 }
 
@@ -40,10 +41,7 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
       },
       select: { id: true, number: true, openedAt: true },
     });
-    const region = await tx.maintenanceRegion.create({
-      data: { serviceOrderId: order.id, ...columns },
-      select: { id: true, areaM2: true, vertexCount: true, iconLng: true, iconLat: true },
-    });
+    const region = await saveRegionColumns(tx, order.id, columns);
     await tx.serviceOrderEvent.create({
       data: { orderId: order.id, fromStatus: null, toStatus: "ABERTA", ...actor, at: order.openedAt },
     });

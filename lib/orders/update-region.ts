@@ -10,10 +10,11 @@ import { updateRegionSchema } from "../validation/order";
 import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { checkRegionGeometry } from "./check-region-geometry";
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
+import { saveRegionColumns, type SavedRegion } from "./save-region-columns";
 import { statusLabel } from "./order-life-cycle";
 
 export interface UpdatedRegion {
-  region: { id: number; areaM2: number; vertexCount: number; iconLng: number; iconLat: number };
+  region: SavedRegion;
   warnings: OverlapWarning[];
 }
 
@@ -34,11 +35,7 @@ export async function updateRegion(orderId: number, body: unknown, principal: Pr
     }
     const before = await tx.maintenanceRegion.findUnique({ where: { serviceOrderId: orderId }, select: { areaM2: true, vertexCount: true } });
     if (!before) throw notFound(`A OS ${orderId} não tem região.`);
-    const region = await tx.maintenanceRegion.update({
-      where: { serviceOrderId: orderId },
-      data: columns,
-      select: { id: true, areaM2: true, vertexCount: true, iconLng: true, iconLat: true },
-    });
+    const region = await saveRegionColumns(tx, orderId, columns);
     await recordAudit(tx, principal, "order.region.update", { type: "ServiceOrder", id: orderId }, {
       before: { areaM2: Math.round(before.areaM2), vertexCount: before.vertexCount },
       after: { areaM2: Math.round(region.areaM2), vertexCount: region.vertexCount },

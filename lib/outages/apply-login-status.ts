@@ -7,13 +7,16 @@
 // - an event whose state equals the login's current one changes no state (it only moves lastSeenAt
 //   forward); an event that flips it sets online, statusChangedAt = at and lastSeenAt;
 // - the updates are guarded in SQL (statusChangedAt ≤ at, online differs), so two feeds racing on one
-//   login leave the newest event's state, and replaying a batch changes nothing.
+//   login leave the newest event's state, and replaying a batch changes nothing;
+// - events dated beyond the server clock + RAIO_STATUS_MAX_SKEW_SECONDS are refused by the schema; a
+//   statusChangedAt / lastSeenAt stored beyond that limit (written before the rule, or by a clock since
+//   corrected) is not trusted: the next real event replaces it instead of being ignored as older.
 // Logins are found by username (the RADIUS login); unknown usernames are listed, not refused.
 // Location does not change, so the login-locations stamp is not bumped (the point index stays valid).
 import { db } from "../db";
 import type { Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
-import type { LoginStatusEvent } from "../validation/login-status";
+import { latestStatusInstantMs, type LoginStatusEvent } from "../validation/login-status";
 
 export interface ApplyStatusResult {
   /** Logins whose online state flipped. */
@@ -41,6 +44,8 @@ export async function applyLoginStatus(events: readonly LoginStatusEvent[], prin
     if (!seen || e.at.getTime() >= seen.at.getTime()) latest.set(e.login, e);
   }
   const superseded = events.length - latest.size;
+  const limitMs = latestStatusInstantMs();
+  const limit = new Date(limitMs).toISOString();
 
   return db.$transaction(async (tx) => {
     const usernames = [...latest.keys()];
@@ -60,7 +65,8 @@ export async function applyLoginStatus(events: readonly LoginStatusEvent[], prin
     for (const [username, e] of latest) {
       const row = byName.get(username);
       if (!row) continue;
-      if (row.changed_ms !== null && e.at.getTime() < Number(row.changed_ms)) continue; // stale
+      const changedMs = row.changed_ms === null ? null : Number(row.changed_ms);
+      if (changedMs !== null && changedMs <= limitMs && e.at.getTime() < changedMs) continue; // stale
       if (row.online !== e.online) {
         flipIds.push(row.id);
         flipOnline.push(e.online);
@@ -75,19 +81,24 @@ export async function applyLoginStatus(events: readonly LoginStatusEvent[], prin
       ? await tx.$executeRawUnsafe(
           `UPDATE "Login" l
               SET online = v.online, "statusChangedAt" = v.at${AS_TIMESTAMP},
-                  "lastSeenAt" = GREATEST(l."lastSeenAt", v.at${AS_TIMESTAMP}), "updatedAt" = CURRENT_TIMESTAMP
+                  "lastSeenAt" = CASE WHEN l."lastSeenAt" > $4${AS_TIMESTAMP} THEN v.at${AS_TIMESTAMP}
+                                      ELSE GREATEST(l."lastSeenAt", v.at${AS_TIMESTAMP}) END,
+                  "updatedAt" = CURRENT_TIMESTAMP
              FROM unnest($1::int[], $2::boolean[], $3::text[]) AS v(id, online, at)
             WHERE l.id = v.id AND l.online <> v.online
-              AND (l."statusChangedAt" IS NULL OR l."statusChangedAt" <= v.at${AS_TIMESTAMP})`,
-          flipIds, flipOnline, flipAt,
+              AND (l."statusChangedAt" IS NULL OR l."statusChangedAt" <= v.at${AS_TIMESTAMP} OR l."statusChangedAt" > $4${AS_TIMESTAMP})`,
+          flipIds, flipOnline, flipAt, limit,
         )
       : 0;
     if (seenIds.length) {
       await tx.$executeRawUnsafe(
-        `UPDATE "Login" l SET "lastSeenAt" = v.at${AS_TIMESTAMP}
+        `UPDATE "Login" l SET "lastSeenAt" = CASE WHEN l."lastSeenAt" IS NULL OR l."lastSeenAt" > $3${AS_TIMESTAMP} THEN v.at${AS_TIMESTAMP}
+                                    ELSE GREATEST(l."lastSeenAt", v.at${AS_TIMESTAMP}) END,
+                "statusChangedAt" = CASE WHEN l."statusChangedAt" > $3${AS_TIMESTAMP} THEN v.at${AS_TIMESTAMP} ELSE l."statusChangedAt" END
            FROM unnest($1::int[], $2::text[]) AS v(id, at)
-          WHERE l.id = v.id AND (l."lastSeenAt" IS NULL OR l."lastSeenAt" < v.at${AS_TIMESTAMP})`,
-        seenIds, seenAt,
+          WHERE l.id = v.id AND (l."lastSeenAt" IS NULL OR l."lastSeenAt" < v.at${AS_TIMESTAMP} OR l."lastSeenAt" > $3${AS_TIMESTAMP}
+                                 OR l."statusChangedAt" > $3${AS_TIMESTAMP})`,
+        seenIds, seenAt, limit,
       );
     }
     if (updated > 0) {

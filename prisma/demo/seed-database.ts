@@ -3,7 +3,9 @@
 import { db, getBackend, type Prisma } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/password";
 import { bulkInsert, type BulkColumn } from "../../lib/db/bulk-insert";
-import { validatePolygon } from "../../lib/geo/validate-polygon";
+import { DEFAULT_MAX_AREA_KM2 } from "../../lib/geo/validate-polygon";
+import { checkRegionGeometry } from "../../lib/orders/check-region-geometry";
+import { saveRegionColumns } from "../../lib/orders/save-region-columns";
 import { BRANCHES, NEIGHBORHOODS, PLANS } from "./city";
 import type { Principal } from "../../lib/auth/principal";
 import type { AreaGeometry } from "../../lib/geo/types";
@@ -149,8 +151,7 @@ async function seedMaintenance(now: Date, rng: () => number) {
     const h = hood(o.hood);
     const finalizeLater = o.status === "FINALIZADA";
     const status = finalizeLater ? "EM_EXECUCAO" : o.status;
-    const checked = validatePolygon(blob(rng, h.lng, h.lat, o.radius, 10));
-    if (!checked.ok) throw new Error(`Região de demonstração inválida (${o.hood}): ${checked.message}`);
+    const { columns } = checkRegionGeometry(blob(rng, h.lng, h.lat, o.radius, 10), DEFAULT_MAX_AREA_KM2);
     const at = (agoH: number | undefined) => (agoH === undefined ? null : new Date(now.getTime() - agoH * H));
     await db.$transaction(async (tx) => {
       const order = await tx.serviceOrder.create({
@@ -174,15 +175,7 @@ async function seedMaintenance(now: Date, rng: () => number) {
           interruptionEnd: null,
         },
       });
-      await tx.maintenanceRegion.create({
-        data: {
-          serviceOrderId: order.id,
-          geometry: checked.geometry as unknown as Prisma.InputJsonValue,
-          minLng: checked.bbox[0], minLat: checked.bbox[1], maxLng: checked.bbox[2], maxLat: checked.bbox[3],
-          iconLng: checked.iconPoint[0], iconLat: checked.iconPoint[1],
-          areaM2: checked.areaM2, vertexCount: checked.vertexCount,
-        },
-      });
+      await saveRegionColumns(tx, order.id, columns);
       const events: Prisma.ServiceOrderEventCreateManyInput[] = [
         { orderId: order.id, fromStatus: null, toStatus: "ABERTA", userId: admin.id, at: at(o.openedAgoH)! },
       ];

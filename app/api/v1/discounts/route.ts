@@ -13,7 +13,7 @@ export const GET = withAuth(
     const query = listDiscountsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
     const result = await listDiscounts(query, { all: query.format === "csv" });
     if (query.format === "csv") {
-      const csv = toCsv(result.rows.filter((r) => !r.excluded), [
+      const csv = toCsv(result.rows.filter((r) => !r.excluded && r.amountCents > 0), [
         { header: "contrato_external_id", value: (r) => r.contract.externalId ?? String(r.contract.id) },
         { header: "valor", value: (r) => reais(r.amountCents) },
         { header: "motivo", value: (r) => `Desconto por inatividade OS ${r.order.number} (${r.rule === "IXC" ? "regra IXC" : "Anatel RQUAL"}): ${r.reason ?? ""}` },

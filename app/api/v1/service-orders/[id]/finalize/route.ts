@@ -1,7 +1,8 @@
 // POST /api/v1/service-orders/{id}/finalize – Em Execução → Finalizada, freezing the affected logins and
 // applying the reviewed downtime discounts in the same transaction; 409 when the order is not Em Execução
 //   body (optional): { interruptionStart?, interruptionEnd?, adjustments?: [{ contractId, amountCents?, excluded?, reason }], note? }
-//   200 { order: { id, number, fromStatus, status, at }, frozenLogins, discounts, totalCents, rule }
+//   200 { order: { id, number, fromStatus, status, at }, frozenLogins, discounts, totalCents, rule, summary, withoutDiscount }
+//   (no Discount row of R$ 0,00 is written: `summary` and `withoutDiscount: [{ cause, contracts, message }]` say why)
 import { withAuth } from "@/lib/auth/with-auth";
 import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
