@@ -3,6 +3,7 @@
 // Mountable on the order page: <CampaignPanel campaign={await buildCampaign(order.id)} />.
 import type { Campaign } from "@/lib/notifications/build-campaign";
 import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export function CampaignPanel({ campaign }: { campaign: Campaign }) {
   const csvHref = `/api/v1/service-orders/${campaign.order.id}/campaign?format=csv`;
@@ -24,7 +25,7 @@ export function CampaignPanel({ campaign }: { campaign: Campaign }) {
       {campaign.rows.length === 0 ? (
         <p className="text-sm text-slate-500">Nenhum cliente dentro da região.</p>
       ) : (
-        <table className="w-full text-sm">
+        <DataTable className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr><th className="py-1">Cliente</th><th>Telefones</th><th>Logins</th><th>Mensagem</th></tr>
           </thead>
@@ -43,7 +44,7 @@ export function CampaignPanel({ campaign }: { campaign: Campaign }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   );

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { formatDateTime, formatInteger } from "../ui/format";
 import { Pager } from "../ui/pager";
+import { DataTable } from "@/components/ui/data-table";
 
 interface Row {
   loginId: number; username: string; customerId: number; customerName: string; contractId: number; planName: string;
@@ -62,7 +63,7 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
       </div>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       <div className="overflow-x-auto">
-        <table className="w-full text-sm">
+        <DataTable className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr>
               {COLUMNS.map((c) => (
@@ -90,7 +91,7 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
             ))}
             {data && data.rows.length === 0 ? <tr><td colSpan={8} className="p-3 text-slate-500">Nenhum login na região.</td></tr> : null}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       <Pager page={page} pages={pages} onPage={setPage} />
     </div>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { formatDateTime, formatInteger } from "../ui/format";
 import { Pager } from "../ui/pager";
+import { DataTable } from "@/components/ui/data-table";
 
 interface Row { id: number; receivedAt: string; channel: string; text: string | null; customerId: number; customerName: string; messageSent: boolean; message: string | null }
 interface Page { total: number; sent: number; rows: Row[]; page: number; pageSize: number }
@@ -30,7 +31,7 @@ export function ContactsTab({ orderId }: { orderId: number }) {
       <p className="text-sm text-slate-600">
         <strong>{formatInteger(data.total)}</strong> contato(s) durante a execução · {formatInteger(data.sent)} receberam a mensagem automaticamente
       </p>
-      <table className="w-full text-sm">
+      <DataTable className="w-full text-sm">
         <thead className="text-left text-slate-500"><tr><th className="p-1.5">Recebido</th><th>Cliente</th><th>Canal</th><th>Texto</th><th>Mensagem de manutenção</th></tr></thead>
         <tbody>
           {data.rows.map((r) => (
@@ -44,7 +45,7 @@ export function ContactsTab({ orderId }: { orderId: number }) {
           ))}
           {data.rows.length === 0 ? <tr><td colSpan={5} className="p-3 text-slate-500">Nenhum contato de clientes da região durante a execução.</td></tr> : null}
         </tbody>
-      </table>
+      </DataTable>
       <Pager page={page} pages={pages} onPage={setPage} label="Páginas de contatos" />
     </div>
   );

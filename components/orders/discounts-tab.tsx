@@ -2,6 +2,7 @@
 // "Descontos": the downtime discounts applied when the order was finalized, with their audit trail.
 import { useEffect, useState } from "react";
 import { formatDateTime, formatMoney } from "../ui/format";
+import { DataTable } from "@/components/ui/data-table";
 
 interface Row {
   id: number; rule: string; minutes: number; proposedCents: number; amountCents: number; excluded: boolean; reason: string | null;
@@ -30,7 +31,7 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
         <p>{data.total} contrato(s) · total aplicado <strong>{formatMoney(data.totalCents)}</strong> (proposto {formatMoney(data.proposedCents)})</p>
         <a className="ml-auto text-brand-600 underline" href={`/api/v1/discounts?orderId=${orderId}&format=csv`}>Exportar para o ERP (CSV)</a>
       </div>
-      <table className="w-full text-sm">
+      <DataTable className="w-full text-sm">
         <thead className="text-left text-slate-500">
           <tr><th className="p-1.5">Cliente</th><th>Contrato</th><th>Plano</th><th className="text-right">Minutos</th><th className="text-right">Proposto</th><th className="text-right">Aplicado</th><th>Motivo</th><th>Trilha</th></tr>
         </thead>
@@ -50,7 +51,7 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

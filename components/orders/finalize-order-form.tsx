@@ -4,6 +4,7 @@
 // reason; confirming finalizes the order, freezes its affected logins and applies the discounts at once.
 import { useEffect, useMemo, useState } from "react";
 import { toLocalInput, formatMoney } from "../ui/format";
+import { DataTable } from "@/components/ui/data-table";
 
 interface Line {
   contractId: number; contractExternalId: string | null; customerName: string; planName: string; priceCents: number;
@@ -90,7 +91,7 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderI
         <>
           <p className="text-sm text-slate-600">{RULE[proposal.rule]} · {proposal.lines.length} contrato(s) afetado(s), {proposal.affectedLogins} login(s)</p>
           <div className="max-h-96 overflow-auto">
-            <table className="w-full text-sm">
+            <DataTable className="w-full text-sm">
               <thead className="sticky top-0 bg-white text-left text-slate-500">
                 <tr><th className="p-1.5">Cliente</th><th>Plano</th><th className="text-right">Proposto</th><th>Valor final (R$)</th><th>Excluir</th><th>Motivo da alteração</th></tr>
               </thead>
@@ -111,7 +112,7 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt }: { orderI
                 })}
                 {proposal.lines.length === 0 ? <tr><td colSpan={6} className="p-2 text-slate-500">Nenhum contrato afetado na região.</td></tr> : null}
               </tbody>
-            </table>
+            </DataTable>
           </div>
           <p className="text-sm">Total a aplicar: <strong data-testid="discount-total">{formatMoney(total)}</strong></p>
         </>

@@ -6,6 +6,7 @@ import { listOrders } from "@/lib/orders/list-orders";
 import { listOrdersQuerySchema, ORDER_STATUSES, ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Ordens de Serviço" };
 
@@ -66,7 +67,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
+        <DataTable className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-500">
             <tr><th className="px-3 py-2">OS</th><th>Status</th><th>Assunto</th><th>Descrição</th><th>Aberta em</th><th>Previsão</th><th>Responsável</th></tr>
           </thead>
@@ -86,7 +87,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
               <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">Nenhuma ordem de serviço encontrada com estes filtros.</td></tr>
             ) : null}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       <nav aria-label="Paginação" className="flex items-center justify-between text-sm">
         <span className="text-slate-600">{formatInteger(result.total)} ordens · página {result.page} de {result.pages}</span>

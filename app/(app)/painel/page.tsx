@@ -7,6 +7,7 @@ import { BarChart } from "@/components/dashboard/bar-chart";
 import { formatCurrency } from "@/lib/diagnostics/format-currency";
 import { formatDateTime } from "@/components/ui/format";
 import { ORDER_STATUS_LABEL, type OrderStatusValue } from "@/lib/validation/order";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Painel gerencial" };
 
@@ -33,7 +34,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">Painel gerencial</h1>
-        <form className="flex items-end gap-2 text-sm" aria-label="Período">
+        <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Período">
           <label>De<input type="date" name="from" defaultValue={d.period.from} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
           <label>Até<input type="date" name="to" defaultValue={d.period.to} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
           <button className="rounded bg-brand-600 px-3 py-1.5 text-white">Aplicar</button>
@@ -56,11 +57,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <BarChart title="Contatos por OS" color="#7c3aed" bars={contactsPerOrder.length ? contactsPerOrder : [{ label: "—", value: 0 }]} />
       </div>
       <section aria-labelledby="regioes">
-        <div className="flex items-center justify-between">
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="regioes" className="text-lg font-semibold">Regiões e suas OS</h2>
           <a className="text-sm text-brand-600 underline" href={`/api/v1/discounts?format=csv&month=${d.discountsThisMonth.month}`}>Exportar descontos do mês (CSV)</a>
         </div>
-        <table className="mt-2 w-full rounded-lg bg-white text-sm shadow-sm">
+        <DataTable className="mt-2 w-full rounded-lg bg-white text-sm shadow-sm">
           <thead className="text-left text-slate-500">
             <tr><th className="p-2">OS</th><th>Assunto</th><th>Situação</th><th>Aberta em</th><th className="text-right">Logins afetados</th><th className="text-right">Contatos</th><th className="text-right">Mensagens</th><th className="p-2 text-right">Descontos</th></tr>
           </thead>
@@ -79,7 +80,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
             {d.regions.length === 0 ? <tr><td colSpan={8} className="p-3 text-slate-500">Nenhuma OS no período.</td></tr> : null}
           </tbody>
-        </table>
+        </DataTable>
       </section>
     </div>
   );

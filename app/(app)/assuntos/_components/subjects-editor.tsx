@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { DataTable } from "@/components/ui/data-table";
 
 interface SubjectRow {
   id: number; name: string; maintenanceMessage: string | null; isMaintenance: boolean;
@@ -89,7 +90,7 @@ export function SubjectsEditor({ initial, variables }: { initial: SubjectRow[]; 
           </div>
         </form>
       ) : null}
-      <table className="w-full rounded-lg bg-white text-sm shadow-sm">
+      <DataTable className="w-full rounded-lg bg-white text-sm shadow-sm">
         <thead className="text-left text-slate-500"><tr><th className="p-2">Assunto</th><th>Mensagem de manutenção</th><th>OS</th><th>Situação</th><th /></tr></thead>
         <tbody>
           {subjects.map((s) => (
@@ -105,7 +106,7 @@ export function SubjectsEditor({ initial, variables }: { initial: SubjectRow[]; 
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { DataTable } from "@/components/ui/data-table";
 
 interface TokenRow {
   id: number; name: string; role: string; prefix: string; createdAt: string;
@@ -52,7 +53,7 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
           <code data-testid="new-token" className="mt-1 block break-all">{secret}</code>
         </div>
       ) : null}
-      <table className="w-full text-sm">
+      <DataTable className="w-full text-sm">
         <thead className="text-left text-slate-500"><tr><th>Nome</th><th>Prefixo</th><th>Perfil</th><th>Criado</th><th>Último uso</th><th>Situação</th><th /></tr></thead>
         <tbody>
           {tokens.map((t) => (
@@ -65,7 +66,7 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
           ))}
           {tokens.length === 0 ? <tr><td colSpan={7} className="py-2 text-slate-500">Nenhum token criado.</td></tr> : null}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatDateTime } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export interface WebhookView {
   url: string | null;
@@ -100,7 +101,7 @@ export function WebhookPanel({ initial, deliveries }: { initial: WebhookView; de
         <h3 className="font-semibold">Últimas entregas</h3>
         <button type="button" className={button} onClick={() => router.refresh()}>Atualizar</button>
       </div>
-      <table className="w-full text-sm" data-testid="webhook-deliveries">
+      <DataTable className="w-full text-sm" data-testid="webhook-deliveries">
         <thead className="text-left text-slate-500">
           <tr><th className="py-1">Evento</th><th>OS</th><th>Tentativa</th><th>Resultado</th><th>Duração</th><th>Quando</th></tr>
         </thead>
@@ -119,7 +120,7 @@ export function WebhookPanel({ initial, deliveries }: { initial: WebhookView; de
           ))}
           {deliveries.length === 0 ? <tr><td colSpan={6} className="py-2 text-slate-500">Nenhuma entrega ainda.</td></tr> : null}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

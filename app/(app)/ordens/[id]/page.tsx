@@ -16,6 +16,7 @@ import { DiscountsTab } from "@/components/orders/discounts-tab";
 import { FinalizeOrderForm } from "@/components/orders/finalize-order-form";
 import { formatArea, formatDateTime, formatInteger } from "@/components/ui/format";
 import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Ordem de Serviço" };
 
@@ -72,9 +73,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </div>
       <p className="text-slate-700">{order.description}</p>
       <div className="grid gap-5 md:grid-cols-2">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <dl className="grid min-w-0 grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           {details.map(([k, v]) => (
-            <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd>{v}</dd></div>
+            <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd className="min-w-0 break-words">{v}</dd></div>
           ))}
         </dl>
         {order.region ? (
@@ -87,7 +88,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ) : null}
       <section aria-labelledby="hist" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="hist" className="text-lg font-semibold">Histórico de status</h2>
-        <table className="mt-2 w-full text-sm">
+        <DataTable className="mt-2 w-full text-sm">
           <thead className="text-left text-slate-500"><tr><th className="py-1">Quando</th><th>De</th><th>Para</th><th>Quem</th><th>Observação</th></tr></thead>
           <tbody data-testid="status-history">
             {order.events.map((e) => (
@@ -100,7 +101,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white px-4">
         <OrderTabs tabs={tabs} />

@@ -1,0 +1,9 @@
+// A table that scrolls sideways inside its own box when its columns are wider than the screen, so the
+// page itself never does (technicians use Raio on 360 px phones).
+export function DataTable({ className = "w-full text-sm", children, ...rest }: React.TableHTMLAttributes<HTMLTableElement>) {
+  return (
+    <div className="max-w-full overflow-x-auto">
+      <table className={className} {...rest}>{children}</table>
+    </div>
+  );
+}
