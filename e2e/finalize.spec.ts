@@ -34,8 +34,8 @@ test("an admin finalizes an order, adjusts one discount, confirms, and the dashb
   const first = rows.first();
   await first.getByLabel(/Valor final para/).fill("5,00");
   await first.getByLabel(/Motivo para/).fill("Cliente empresarial: acordo comercial");
-  page.once("dialog", (d) => void d.accept());
   await form.getByRole("button", { name: "Confirmar finalização" }).click();
+  await page.getByRole("dialog", { name: `Finalizar a OS ${order.number}?` }).getByRole("button", { name: "Finalizar e aplicar descontos" }).click();
   await expect(page.getByTestId("order-status").first()).toHaveText("Finalizada");
 
   // The discounts tab shows every line and the changed one with who changed it.

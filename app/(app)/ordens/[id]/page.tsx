@@ -9,6 +9,7 @@ import { getOrderOrThrow, type OrderDetails } from "@/lib/orders/get-order-or-th
 import { orderIdSchema, ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { OrderActionButtons } from "@/components/orders/order-action-buttons";
+import { describeOrderExecution } from "@/lib/orders/describe-order-execution";
 import { OrderTabs, type OrderTab } from "@/components/orders/order-tabs";
 import { AffectedLoginsTab } from "@/components/orders/affected-logins-tab";
 import { ContactsTab } from "@/components/orders/contacts-tab";
@@ -38,6 +39,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!order) notFound();
   const env = getEnv();
   const canWrite = can(user.role, "ordens.write");
+  const live = order.status === "ABERTA" || order.status === "EM_EXECUCAO";
+  const execution = canWrite && live ? await describeOrderExecution(order.id) : null;
   const tabs: OrderTab[] = [
     { key: "logins", label: "Logins Afetados", content: <AffectedLoginsTab orderId={order.id} /> },
     { key: "contatos", label: "Contatos", content: <ContactsTab orderId={order.id} /> },
@@ -68,7 +71,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : null}
         <div className="ml-auto">
           {/* An executing order is finalized through the discounts form below, not a bare button. */}
-          {canWrite ? <OrderActionButtons orderId={order.id} status={order.status} exclude={order.status === "EM_EXECUCAO" ? ["finalize"] : []} /> : null}
+          {canWrite ? <OrderActionButtons orderId={order.id} orderNumber={order.number} status={order.status} execution={execution} exclude={order.status === "EM_EXECUCAO" ? ["finalize"] : []} /> : null}
         </div>
       </div>
       <p className="text-slate-700">{order.description}</p>
@@ -84,7 +87,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : <p className="text-sm text-slate-500">Esta OS não tem região.</p>}
       </div>
       {canWrite && order.status === "EM_EXECUCAO" && order.executedAt ? (
-        <FinalizeOrderForm orderId={order.id} orderNumber={order.number} executedAt={order.executedAt.toISOString()} />
+        <FinalizeOrderForm orderId={order.id} orderNumber={order.number} executedAt={order.executedAt.toISOString()} webhookHost={execution?.webhookHost ?? null} />
       ) : null}
       <section aria-labelledby="hist" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="hist" className="text-lg font-semibold">Histórico de status</h2>
