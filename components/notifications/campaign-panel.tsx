@@ -2,7 +2,8 @@
 // A server component (no interactivity): the CSV link hands the list to a WhatsApp/SMS sender.
 // Mountable on the order page: <CampaignPanel campaign={await buildCampaign(order.id)} />.
 import type { Campaign } from "@/lib/notifications/build-campaign";
-import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { DataTable } from "@/components/ui/data-table";
 
 export function CampaignPanel({ campaign }: { campaign: Campaign }) {

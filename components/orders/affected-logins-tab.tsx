@@ -2,7 +2,8 @@
 // "Logins Afetados": the logins inside the region (live while the order runs, frozen once finalized),
 // with search, sort, pagination, the count and CSV export.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatInteger } from "../ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { Pager } from "../ui/pager";
 import { DataTable } from "@/components/ui/data-table";
 

@@ -1,7 +1,8 @@
 "use client";
 // "Contatos": contacts from customers inside the region while the order was executing.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatInteger } from "../ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { Pager } from "../ui/pager";
 import { DataTable } from "@/components/ui/data-table";
 

@@ -1,7 +1,8 @@
 "use client";
 // "Descontos": the downtime discounts applied when the order was finalized, with their audit trail.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatMoney } from "../ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatCurrency } from "@/lib/format/number";
 import { DataTable } from "@/components/ui/data-table";
 
 interface Row {
@@ -28,7 +29,7 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
   return (
     <div className="space-y-3" data-testid="order-discounts">
       <div className="flex items-center gap-4 text-sm">
-        <p>{data.total} contrato(s) · total aplicado <strong>{formatMoney(data.totalCents)}</strong> (proposto {formatMoney(data.proposedCents)})</p>
+        <p>{data.total} contrato(s) · total aplicado <strong>{formatCurrency(data.totalCents)}</strong> (proposto {formatCurrency(data.proposedCents)})</p>
         <a className="ml-auto text-brand-600 underline" href={`/api/v1/discounts?orderId=${orderId}&format=csv`}>Exportar para o ERP (CSV)</a>
       </div>
       <DataTable className="w-full text-sm">
@@ -42,8 +43,8 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
               <td>{r.contract.externalId ?? r.contract.id}</td>
               <td>{r.contract.plan.name}</td>
               <td className="text-right tabular-nums">{r.minutes}</td>
-              <td className="text-right tabular-nums">{formatMoney(r.proposedCents)}</td>
-              <td className="text-right tabular-nums font-medium">{r.excluded ? "excluído" : formatMoney(r.amountCents)}</td>
+              <td className="text-right tabular-nums">{formatCurrency(r.proposedCents)}</td>
+              <td className="text-right tabular-nums font-medium">{r.excluded ? "excluído" : formatCurrency(r.amountCents)}</td>
               <td className="max-w-xs text-xs">{r.reason}</td>
               <td className="text-xs text-slate-500">
                 proposto por {r.proposedBy ?? "sistema"}{r.changedBy ? `; alterado por ${r.changedBy}` : ""}; aplicado por {r.appliedBy ?? "—"} em {formatDateTime(r.appliedAt)}

@@ -3,7 +3,9 @@
 // discount per affected contract under the configured rule. Each line can be excluded or changed with a
 // reason; confirming finalizes the order, freezes its affected logins and applies the discounts at once.
 import { useEffect, useMemo, useState } from "react";
-import { toLocalInput, formatMoney } from "../ui/format";
+import { fromDateTimeInput, toDateTimeInput } from "@/lib/format/date-time";
+import { DateTimeField } from "@/components/ui/field";
+import { formatCurrency } from "@/lib/format/number";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ApiError, apiFetch, errorMessage } from "@/lib/api-client";
@@ -25,17 +27,20 @@ function parseReais(text: string): number | null {
 }
 
 export function FinalizeOrderForm({ orderId, orderNumber, executedAt, webhookHost }: { orderId: number; orderNumber: number; executedAt: string; webhookHost: string | null }) {
-  const [start, setStart] = useState(() => toLocalInput(new Date(executedAt)));
-  const [end, setEnd] = useState(() => toLocalInput(new Date()));
+  const [start, setStart] = useState(() => toDateTimeInput(new Date(executedAt)));
+  const [end, setEnd] = useState(() => toDateTimeInput(new Date()));
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [edits, setEdits] = useState<Record<number, Edit>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The adjustments checked and waiting for the person's confirmation in the dialog.
   const [pending, setPending] = useState<Adjustment[] | null>(null);
-  const startIso = start ? new Date(start).toISOString() : "";
-  const endIso = end ? new Date(end).toISOString() : "";
-  const minutes = start && end ? Math.floor((new Date(end).getTime() - new Date(start).getTime()) / 60000) : 0;
+  // The inputs show the ISP's wall clock: read them back in its zone, not the browser's.
+  const startAt = fromDateTimeInput(start);
+  const endAt = fromDateTimeInput(end);
+  const startIso = startAt?.toISOString() ?? "";
+  const endIso = endAt?.toISOString() ?? "";
+  const minutes = startAt && endAt ? Math.floor((endAt.getTime() - startAt.getTime()) / 60000) : 0;
 
   // Named effect: re-price the lines whenever the interruption's start or end changes.
   useEffect(() => {
@@ -92,8 +97,8 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt, webhookHos
     <section aria-label="Finalizar OS" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50/40 p-4">
       <h2 className="text-lg font-semibold">Finalizar OS e descontos por inatividade</h2>
       <div className="flex flex-wrap items-end gap-4 text-sm">
-        <label>Início da interrupção<input type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} className="ml-1 block rounded border border-slate-300 px-2 py-1" /></label>
-        <label>Fim da interrupção<input type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} className="ml-1 block rounded border border-slate-300 px-2 py-1" /></label>
+        <DateTimeField label="Início da interrupção" value={start} onChange={(e) => setStart(e.target.value)} className="block" inputClassName="mt-1 block rounded border border-slate-300 px-2 py-1" />
+        <DateTimeField label="Fim da interrupção" value={end} onChange={(e) => setEnd(e.target.value)} className="block" inputClassName="mt-1 block rounded border border-slate-300 px-2 py-1" />
         <p data-testid="interruption-duration">Duração: <strong>{Math.floor(minutes / 60)} h {minutes % 60} min</strong></p>
       </div>
       {proposal ? (
@@ -110,8 +115,8 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt, webhookHos
                   return (
                     <tr key={l.contractId} data-contract={l.contractId} className="border-t border-slate-100 [&>td]:px-2 [&>td]:py-1.5">
                       <td>{l.customerName}</td>
-                      <td>{l.planName} <span className="text-xs text-slate-500">({formatMoney(l.priceCents)})</span></td>
-                      <td className="text-right tabular-nums" title={l.reason}>{formatMoney(l.proposedCents)}</td>
+                      <td>{l.planName} <span className="text-xs text-slate-500">({formatCurrency(l.priceCents)})</span></td>
+                      <td className="text-right tabular-nums" title={l.reason}>{formatCurrency(l.proposedCents)}</td>
                       <td><input aria-label={`Valor final para ${l.customerName}`} inputMode="decimal" placeholder={(l.proposedCents / 100).toFixed(2).replace(".", ",")}
                         value={e.amount ?? ""} disabled={e.excluded} onChange={(ev) => edit(l.contractId, { amount: ev.target.value })} className="w-24 rounded border border-slate-300 px-1.5 py-0.5" /></td>
                       <td className="text-center"><input type="checkbox" aria-label={`Excluir desconto de ${l.customerName}`} checked={e.excluded ?? false} onChange={(ev) => edit(l.contractId, { excluded: ev.target.checked })} /></td>
@@ -123,7 +128,7 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt, webhookHos
               </tbody>
             </table>
           </div>
-          <p className="text-sm">Total a aplicar: <strong data-testid="discount-total">{formatMoney(total)}</strong></p>
+          <p className="text-sm">Total a aplicar: <strong data-testid="discount-total">{formatCurrency(total)}</strong></p>
         </>
       ) : null}
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
@@ -135,9 +140,9 @@ export function FinalizeOrderForm({ orderId, orderNumber, executedAt, webhookHos
         {proposal ? (
           <>
             <p data-testid="finalize-total">
-              Serão aplicados <strong>{formatMoney(total)}</strong> em descontos a {proposal.lines.length - excludedCount} contrato(s)
+              Serão aplicados <strong>{formatCurrency(total)}</strong> em descontos a {proposal.lines.length - excludedCount} contrato(s)
               {excludedCount ? `, ${excludedCount} excluído(s)` : ""}
-              {total !== proposal.totalCents ? ` (a regra propôs ${formatMoney(proposal.totalCents)})` : ""}.
+              {total !== proposal.totalCents ? ` (a regra propôs ${formatCurrency(proposal.totalCents)})` : ""}.
             </p>
             <p>Interrupção de {Math.floor(minutes / 60)} h {minutes % 60} min. Os {proposal.affectedLogins} login(s) afetados ficam registrados na OS e as mensagens de manutenção aos clientes da região param.</p>
             {webhookHost ? <p>O webhook configurado (<strong>{webhookHost}</strong>) recebe o evento “order.ended”.</p> : null}

@@ -8,7 +8,7 @@ import type { OrderStatusValue } from "@/lib/validation/order";
 import type { OrderExecutionDescription } from "@/lib/orders/describe-order-execution";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { formatInteger } from "@/components/ui/format";
+import { formatInteger } from "@/lib/format/number";
 import { ACTION_LABEL, ACTIONS_BY_STATUS, runOrderAction, type OrderAction } from "./order-actions";
 
 export function OrderActionButtons({ orderId, orderNumber, status, execution, exclude = [] }: {

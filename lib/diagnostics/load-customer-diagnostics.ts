@@ -26,7 +26,7 @@ import { computeDiagnostics } from "./compute-diagnostics";
 import { findActiveTrustUnlock } from "./find-active-trust-unlock";
 import { isInvoiceOverdue } from "./is-invoice-overdue";
 import { renderTemplate } from "./render-template";
-import { toCalendarDate } from "./sao-paulo-time";
+import { toCalendarDate } from "../format/date-time";
 import { MB_PER_GB } from "./diagnose-acesso-franquiatindgida";
 import {
   ACCESS_STATUS_VALUES,

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listOrdersQuerySchema, ORDER_STATUSES, ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Ordens de Serviço" };

@@ -4,8 +4,8 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { dashboardQuerySchema } from "@/lib/validation/dashboard";
 import { BarChart } from "@/components/dashboard/bar-chart";
-import { formatCurrency } from "@/lib/diagnostics/format-currency";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatCurrency } from "@/lib/format/number";
 import { ORDER_STATUS_LABEL, type OrderStatusValue } from "@/lib/validation/order";
 import { DataTable } from "@/components/ui/data-table";
 

@@ -1,13 +1,13 @@
 "use client";
 import { useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/lib/format/date-time";
 
 interface TokenRow {
   id: number; name: string; role: string; prefix: string; createdAt: string;
   lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null;
 }
 
-const dt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("pt-BR") : "—");
 const ROLE: Record<string, string> = { AGENT: "Atendente (chatbot)", ADMIN: "Administrador", MANAGER: "Gestor" };
 
 export function TokensPanel({ initial }: { initial: TokenRow[] }) {
@@ -59,7 +59,7 @@ export function TokensPanel({ initial }: { initial: TokenRow[] }) {
           {tokens.map((t) => (
             <tr key={t.id} className="border-t border-slate-100">
               <td className="py-1.5">{t.name}</td><td><code>{t.prefix}…</code></td><td>{ROLE[t.role] ?? t.role}</td>
-              <td>{dt(t.createdAt)}</td><td>{dt(t.lastUsedAt)}</td>
+              <td>{formatDateTime(t.createdAt)}</td><td>{formatDateTime(t.lastUsedAt)}</td>
               <td>{t.revokedAt ? <span className="text-red-700">Revogado</span> : <span className="text-green-700">Ativo</span>}</td>
               <td>{t.revokedAt ? null : <button onClick={() => revoke(t.id)} className="text-red-700 underline">Revogar</button>}</td>
             </tr>

@@ -4,7 +4,7 @@
 // asks it again.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
 import { DataTable } from "@/components/ui/data-table";
 
 export interface WebhookView {

@@ -15,7 +15,8 @@ import { AffectedLoginsTab } from "@/components/orders/affected-logins-tab";
 import { ContactsTab } from "@/components/orders/contacts-tab";
 import { DiscountsTab } from "@/components/orders/discounts-tab";
 import { FinalizeOrderForm } from "@/components/orders/finalize-order-form";
-import { formatArea, formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatArea, formatInteger } from "@/lib/format/number";
 import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
 import { DataTable } from "@/components/ui/data-table";
 
