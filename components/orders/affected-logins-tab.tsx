@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { formatInteger } from "@/lib/format/number";
 import { Pager } from "../ui/pager";
 import { DataTable } from "@/components/ui/data-table";
+import { apiFetch, errorMessage } from "@/lib/api-client";
 
 interface Row {
   loginId: number; username: string; customerId: number; customerName: string; contractId: number; planName: string;
@@ -32,12 +33,12 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
   useEffect(() => {
     const ctrl = new AbortController();
     const handle = setTimeout(async () => {
-      const res = await fetch(`/api/v1/service-orders/${orderId}/affected-logins?${params}`, { signal: ctrl.signal }).catch(() => null);
-      if (!res) return;
-      const body = await res.json();
-      if (!res.ok) return setError(body.error?.message ?? "Falha ao carregar.");
-      setError(null);
-      setData(body);
+      try {
+        setData(await apiFetch<Page>(`/api/v1/service-orders/${orderId}/affected-logins?${params}`, { signal: ctrl.signal }));
+        setError(null);
+      } catch (err) {
+        if ((err as Error).name !== "AbortError") setError(errorMessage(err));
+      }
     }, 200);
     return () => { clearTimeout(handle); ctrl.abort(); };
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { formatInteger } from "@/lib/format/number";
 import { Pager } from "../ui/pager";
 import { DataTable } from "@/components/ui/data-table";
+import { apiFetch } from "@/lib/api-client";
 
 interface Row { id: number; receivedAt: string; channel: string; text: string | null; customerId: number; customerName: string; messageSent: boolean; message: string | null }
 interface Page { total: number; sent: number; rows: Row[]; page: number; pageSize: number }
@@ -17,8 +18,9 @@ export function ContactsTab({ orderId }: { orderId: number }) {
   useEffect(() => {
     let alive = true;
     const load = async () => {
-      const res = await fetch(`/api/v1/service-orders/${orderId}/contacts?page=${page}`).catch(() => null);
-      if (res?.ok && alive) setData(await res.json());
+      // A failed refresh keeps the rows on screen; the next one tries again.
+      const next = await apiFetch<Page>(`/api/v1/service-orders/${orderId}/contacts?page=${page}`).catch(() => null);
+      if (next && alive) setData(next);
     };
     void load();
     const timer = setInterval(load, 15_000);

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatCurrency } from "@/lib/format/number";
 import { DataTable } from "@/components/ui/data-table";
+import { apiFetch, errorMessage } from "@/lib/api-client";
 
 interface Row {
   id: number; rule: string; minutes: number; proposedCents: number; amountCents: number; excluded: boolean; reason: string | null;
@@ -17,11 +18,7 @@ export function DiscountsTab({ orderId }: { orderId: number }) {
   const [error, setError] = useState<string | null>(null);
   // Named effect: load this order's discounts once.
   useEffect(() => {
-    void fetch(`/api/v1/discounts?orderId=${orderId}&pageSize=500`).then(async (res) => {
-      const body = await res.json();
-      if (res.ok) setData(body);
-      else setError(body.error?.message ?? "Falha ao carregar.");
-    });
+    apiFetch<NonNullable<typeof data>>(`/api/v1/discounts?orderId=${orderId}&pageSize=500`).then(setData, (err: unknown) => setError(errorMessage(err)));
   }, [orderId]);
   if (error) return <p role="alert" className="text-sm text-red-700">{error}</p>;
   if (!data) return <p className="text-sm text-slate-500">Carregando…</p>;

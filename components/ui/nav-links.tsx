@@ -4,6 +4,7 @@
 import { useId, useState } from "react";
 import { usePathname } from "next/navigation";
 import { LogoutButton } from "./logout-button";
+import { Button } from "./button";
 
 export function NavLinks({ items, userName, roleLabel }: { items: { href: string; label: string }[]; userName: string; roleLabel: string }) {
   const pathname = usePathname();
@@ -11,10 +12,9 @@ export function NavLinks({ items, userName, roleLabel }: { items: { href: string
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}
-        className="ml-auto rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 lg:hidden">
+      <Button variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} className="ml-auto lg:hidden">
         <span aria-hidden className="mr-1">{open ? "✕" : "☰"}</span>Menu
-      </button>
+      </Button>
       <div id={panelId}
         className={`${open ? "flex" : "hidden"} w-full flex-col gap-2 border-t border-slate-100 pt-2 lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:items-center lg:border-0 lg:pt-0`}>
         <nav aria-label="Principal" className="flex flex-col gap-1 lg:flex-row">

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { formatCurrency } from "@/lib/format/number";
 import { ORDER_STATUS_LABEL, type OrderStatusValue } from "@/lib/validation/order";
 import { DataTable } from "@/components/ui/data-table";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Painel gerencial" };
 
@@ -37,7 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Período">
           <label>De<input type="date" name="from" defaultValue={d.period.from} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
           <label>Até<input type="date" name="to" defaultValue={d.period.to} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
-          <button className="rounded bg-brand-600 px-3 py-1.5 text-white">Aplicar</button>
+          <Button type="submit">Aplicar</Button>
         </form>
       </div>
       {!parsed.success ? <p role="alert" className="text-sm text-red-700">{parsed.error.issues[0]?.message}; mostrando os últimos 30 dias.</p> : null}
