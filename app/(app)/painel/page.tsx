@@ -52,10 +52,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ))}
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
-        <BarChart title="OS abertas por dia" bars={d.daily.map((p) => ({ label: short(p.day), value: p.orders }))} />
-        <BarChart title="Logins afetados por dia (OS finalizadas)" color="#d97706" bars={d.daily.map((p) => ({ label: short(p.day), value: p.affectedLogins }))} />
-        <BarChart title="Contatos por dia" color="#059669" bars={d.daily.map((p) => ({ label: short(p.day), value: p.contacts }))} />
-        <BarChart title="Contatos por OS" color="#7c3aed" bars={contactsPerOrder.length ? contactsPerOrder : [{ label: "—", value: 0 }]} />
+        <BarChart title="OS abertas por dia" valueLabel="OS abertas" bars={d.daily.map((p) => ({ label: short(p.day), value: p.orders }))} />
+        <BarChart title="Logins afetados por dia (OS finalizadas)" valueLabel="Logins afetados" color="#d97706" bars={d.daily.map((p) => ({ label: short(p.day), value: p.affectedLogins }))} />
+        <BarChart title="Contatos por dia" valueLabel="Contatos" color="#059669" bars={d.daily.map((p) => ({ label: short(p.day), value: p.contacts }))} />
+        <BarChart title="Contatos por OS" categoryLabel="OS" valueLabel="Contatos" color="#7c3aed" bars={contactsPerOrder.length ? contactsPerOrder : [{ label: "—", value: 0 }]} />
       </div>
       <section aria-labelledby="regioes">
         <div className="flex flex-wrap items-center justify-between gap-2">
