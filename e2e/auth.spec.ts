@@ -56,8 +56,8 @@ test("an admin creates an API token that is shown once and works with the API", 
   const token = (await page.getByTestId("new-token").textContent())!.trim();
   expect(token).toMatch(/^raio_/);
   for (let i = 0; i < 4; i++) expect(await callMe(token)).toBe(200);
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("row", { name }).getByRole("button", { name: "Revogar" }).click();
+  await page.getByRole("dialog", { name: `Revogar o token “${name}”?` }).getByRole("button", { name: "Revogar" }).click();
   await expect(page.getByRole("row", { name })).toContainText("Revogado");
   // Every worker refuses it at once, not only the one that revoked it.
   for (let i = 0; i < 4; i++) expect(await callMe(token)).toBe(401);

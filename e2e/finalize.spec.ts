@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createRegionViaApi, loginAs, twoNeighbours } from "./helpers";
+import { createRegionViaApi, loginAs, narrowestHeaderGap, twoNeighbours } from "./helpers";
 
 test("an admin finalizes an order, adjusts one discount, confirms, and the dashboard's figures change", async ({ page }) => {
   await loginAs(page, "admin");
@@ -30,12 +30,15 @@ test("an admin finalizes an order, adjusts one discount, confirms, and the dashb
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
 
+  // The headers read apart ("Proposto", "Valor final (R$)"), not "PropostoValor final (R$)".
+  expect(await narrowestHeaderGap(form.locator("table"))).toBeGreaterThanOrEqual(8);
+
   // Adjust one line: R$ 5,00 with a reason.
   const first = rows.first();
   await first.getByLabel(/Valor final para/).fill("5,00");
   await first.getByLabel(/Motivo para/).fill("Cliente empresarial: acordo comercial");
-  page.once("dialog", (d) => void d.accept());
   await form.getByRole("button", { name: "Confirmar finalização" }).click();
+  await page.getByRole("dialog", { name: `Finalizar a OS ${order.number}?` }).getByRole("button", { name: "Finalizar e aplicar descontos" }).click();
   await expect(page.getByTestId("order-status").first()).toHaveText("Finalizada");
 
   // The discounts tab shows every line and the changed one with who changed it.
@@ -44,6 +47,7 @@ test("an admin finalizes an order, adjusts one discount, confirms, and the dashb
   await expect(discounts).toContainText(`${count} contrato(s)`);
   await expect(discounts).toContainText("R$ 5,00");
   await expect(discounts).toContainText("alterado por Ana Administradora");
+  expect(await narrowestHeaderGap(discounts.locator("table"))).toBeGreaterThanOrEqual(8);
 
   // The manager's dashboard now counts these discounts this month.
   await page.goto("/painel");

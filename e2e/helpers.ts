@@ -1,5 +1,5 @@
 // End-to-end helpers in the user's language.
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO = {
   admin: { email: "admin@raio.local", password: "raio-admin", name: "Ana Administradora" },
@@ -109,4 +109,18 @@ export async function createRegionViaApi(request: APIRequestContext, ring: numbe
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { order: { id: number; number: number } }).order;
+}
+
+/** The narrowest gap in pixels between the texts of neighbouring header cells of a table (0 or less: they touch). */
+export async function narrowestHeaderGap(table: Locator): Promise<number> {
+  return table.evaluate((t) => {
+    const boxes = Array.from(t.querySelectorAll("thead th")).map((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return range.getBoundingClientRect();
+    });
+    let gap = Infinity;
+    for (let i = 1; i < boxes.length; i++) if (boxes[i]!.top === boxes[i - 1]!.top) gap = Math.min(gap, boxes[i]!.left - boxes[i - 1]!.right);
+    return gap;
+  });
 }

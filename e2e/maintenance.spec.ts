@@ -18,6 +18,7 @@ test("executing an order makes exactly the customer inside get the maintenance m
   await page.goto(`/ordens/${order.id}`);
   await expect(page.getByRole("heading", { name: `OS ${order.number}` })).toBeVisible();
   await page.getByRole("button", { name: "Executar" }).click();
+  await page.getByRole("dialog", { name: `Executar a OS ${order.number}?` }).getByRole("button", { name: "Executar agora" }).click();
   await expect(page.getByTestId("order-status").first()).toHaveText("Em Execução");
 
   // A contact from inside gets the subject's message (rendered); one just outside gets none.

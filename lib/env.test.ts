@@ -25,3 +25,30 @@ describe("DATABASE_URL", () => {
     expect(getEnv().DATABASE_URL).toBeUndefined();
   });
 });
+
+describe("RAIO_TIME_ZONE", () => {
+  const savedZone = process.env.RAIO_TIME_ZONE;
+  afterEach(() => {
+    if (savedZone === undefined) delete process.env.RAIO_TIME_ZONE;
+    else process.env.RAIO_TIME_ZONE = savedZone;
+    resetEnvCache();
+  });
+
+  it("defaults to São Paulo", () => {
+    delete process.env.RAIO_TIME_ZONE;
+    resetEnvCache();
+    expect(getEnv().RAIO_TIME_ZONE).toBe("America/Sao_Paulo");
+  });
+
+  it("accepts another Brazilian zone", () => {
+    process.env.RAIO_TIME_ZONE = "America/Manaus";
+    resetEnvCache();
+    expect(getEnv().RAIO_TIME_ZONE).toBe("America/Manaus");
+  });
+
+  it("refuses an unknown zone with a clear message", () => {
+    process.env.RAIO_TIME_ZONE = "Brasil/Amazonas-Oeste";
+    resetEnvCache();
+    expect(() => getEnv()).toThrow(/RAIO_TIME_ZONE: fuso horário desconhecido/);
+  });
+});

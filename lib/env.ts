@@ -1,5 +1,6 @@
 // Environment, validated once with zod. Every setting has a documented default.
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from "./format/time-zone";
 
 const envSchema = z.object({
   // Unset: embedded PGlite in RAIO_DATA_DIR. Set: a PostgreSQL server.
@@ -28,6 +29,12 @@ const envSchema = z.object({
   RAIO_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   // Attribution shown with the tiles.
   RAIO_TILE_ATTRIBUTION: z.string().default("&copy; colaboradores do OpenStreetMap"),
+  // The ISP's time zone (IANA name) for every date and time shown, typed or grouped by day; default São Paulo.
+  RAIO_TIME_ZONE: z
+    .string()
+    .optional()
+    .transform((v) => v || DEFAULT_TIME_ZONE)
+    .refine(isValidTimeZone, { message: "RAIO_TIME_ZONE: fuso horário desconhecido (use um nome IANA, ex.: America/Manaus)" }),
   // Session lifetime in hours (default 12 h: one working shift).
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   // Other origins (scheme://host[:port], comma-separated) whose pages may send cookie-authenticated writes,

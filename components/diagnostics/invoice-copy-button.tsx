@@ -1,11 +1,15 @@
 "use client";
 // Second copy of the open invoice: asks for confirmation (it is an audited action), shows the invoice and
 // copies the digitable line.
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { InvoiceCopy } from "@/lib/contract-actions/copy-open-invoice-or-throw";
+import { apiFetch, errorMessage } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
 
 export function InvoiceCopyButton({ contractId, canAct }: { contractId: number; canAct: boolean }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [invoice, setInvoice] = useState<InvoiceCopy | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,15 +20,12 @@ export function InvoiceCopyButton({ contractId, canAct }: { contractId: number; 
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/v1/contracts/${contractId}/invoice`);
-      const body = (await res.json()) as { invoice?: InvoiceCopy; error?: { message: string } };
-      if (res.ok && body.invoice) setInvoice(body.invoice);
-      else setError(body.error?.message ?? "Falha ao buscar a fatura.");
-    } catch {
-      setError("Sem conexão com o servidor. Tente de novo.");
+      setInvoice((await apiFetch<{ invoice: InvoiceCopy }>(`/api/v1/contracts/${contractId}/invoice`)).invoice);
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
-      dialog.current?.close();
+      setAsking(false);
     }
   }
 
@@ -36,26 +37,15 @@ export function InvoiceCopyButton({ contractId, canAct }: { contractId: number; 
 
   return (
     <div>
-      <button
-        type="button"
-        disabled={!canAct || busy}
-        title={!canAct ? "Somente atendentes enviam a segunda via" : undefined}
-        onClick={() => { setCopied(false); dialog.current?.showModal(); }}
-        className="rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:border-slate-300 disabled:text-slate-400"
-      >
+      <Button variant="secondary" disabled={!canAct || busy} title={!canAct ? "Somente atendentes enviam a segunda via" : undefined}
+        onClick={() => { setCopied(false); setAsking(true); }} className="font-medium">
         Segunda via da fatura
-      </button>
-      <dialog ref={dialog} aria-labelledby="invoice-copy-title" className="m-auto max-w-md rounded-lg p-5 shadow-xl backdrop:bg-slate-900/40">
-        <h2 id="invoice-copy-title" className="text-lg font-semibold">Gerar segunda via</h2>
-        <p className="mt-2 text-sm text-slate-600">A fatura em aberto mais antiga do contrato {contractId} será exibida para envio ao cliente.</p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm">Cancelar</button>
-          <button type="button" onClick={confirm} disabled={busy} autoFocus className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">
-            {busy ? "Buscando…" : "Gerar segunda via"}
-          </button>
-        </div>
-      </dialog>
-      {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : null}
+      </Button>
+      <ConfirmDialog open={asking} title="Gerar segunda via" confirmLabel="Gerar segunda via" cancelLabel="Cancelar"
+        busy={busy} onConfirm={() => void confirm()} onCancel={() => setAsking(false)}>
+        <p>A fatura em aberto mais antiga do contrato {contractId} será exibida para envio ao cliente.</p>
+      </ConfirmDialog>
+      {error ? <Notice tone="error" className="mt-2">{error}</Notice> : null}
       {invoice ? (
         <div role="status" data-testid="invoice-copy" className="mt-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
           <p>
@@ -65,9 +55,9 @@ export function InvoiceCopyButton({ contractId, canAct }: { contractId: number; 
           {invoice.digitableLine ? (
             <div className="mt-2 flex items-center gap-2">
               <code className="break-all text-xs">{invoice.digitableLine}</code>
-              <button type="button" onClick={copyLine} className="shrink-0 rounded border border-slate-300 bg-white px-2 py-1 text-xs">
+              <Button variant="secondary" onClick={() => void copyLine()} className="shrink-0">
                 {copied ? "Copiado" : "Copiar linha digitável"}
-              </button>
+              </Button>
             </div>
           ) : null}
           {invoice.paymentUrl ? <a href={invoice.paymentUrl} target="_blank" rel="noreferrer" className="mt-1 inline-block text-brand-600 underline">Abrir boleto</a> : null}

@@ -6,7 +6,7 @@ import L from "leaflet";
 import { useMemo } from "react";
 import { Marker, Polygon, Popup } from "react-leaflet";
 import type { PolygonGeometry } from "@/lib/geo/types";
-import { formatArea, formatInteger } from "@/components/ui/format";
+import { formatArea, formatInteger } from "@/lib/format/number";
 import type { MapSuggestion } from "./use-outage-suggestions";
 
 export const SUGGESTION_COLOR = "#dc2626";

@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import type { MapRegion } from "@/lib/orders/list-regions";
 import type { OrderStatusValue } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { runOrderAction } from "@/components/orders/order-actions";
 
 export function RegionPopup({

@@ -2,7 +2,9 @@
 // A server component (no interactivity): the CSV link hands the list to a WhatsApp/SMS sender.
 // Mountable on the order page: <CampaignPanel campaign={await buildCampaign(order.id)} />.
 import type { Campaign } from "@/lib/notifications/build-campaign";
-import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
+import { DataTable } from "@/components/ui/data-table";
 
 export function CampaignPanel({ campaign }: { campaign: Campaign }) {
   const csvHref = `/api/v1/service-orders/${campaign.order.id}/campaign?format=csv`;
@@ -24,7 +26,7 @@ export function CampaignPanel({ campaign }: { campaign: Campaign }) {
       {campaign.rows.length === 0 ? (
         <p className="text-sm text-slate-500">Nenhum cliente dentro da região.</p>
       ) : (
-        <table className="w-full text-sm">
+        <DataTable className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr><th className="py-1">Cliente</th><th>Telefones</th><th>Logins</th><th>Mensagem</th></tr>
           </thead>
@@ -43,7 +45,7 @@ export function CampaignPanel({ campaign }: { campaign: Campaign }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   );

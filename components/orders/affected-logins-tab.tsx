@@ -2,8 +2,11 @@
 // "Logins Afetados": the logins inside the region (live while the order runs, frozen once finalized),
 // with search, sort, pagination, the count and CSV export.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatInteger } from "../ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { Pager } from "../ui/pager";
+import { DataTable } from "@/components/ui/data-table";
+import { apiFetch, errorMessage } from "@/lib/api-client";
 
 interface Row {
   loginId: number; username: string; customerId: number; customerName: string; contractId: number; planName: string;
@@ -30,12 +33,12 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
   useEffect(() => {
     const ctrl = new AbortController();
     const handle = setTimeout(async () => {
-      const res = await fetch(`/api/v1/service-orders/${orderId}/affected-logins?${params}`, { signal: ctrl.signal }).catch(() => null);
-      if (!res) return;
-      const body = await res.json();
-      if (!res.ok) return setError(body.error?.message ?? "Falha ao carregar.");
-      setError(null);
-      setData(body);
+      try {
+        setData(await apiFetch<Page>(`/api/v1/service-orders/${orderId}/affected-logins?${params}`, { signal: ctrl.signal }));
+        setError(null);
+      } catch (err) {
+        if ((err as Error).name !== "AbortError") setError(errorMessage(err));
+      }
     }, 200);
     return () => { clearTimeout(handle); ctrl.abort(); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -62,7 +65,7 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
       </div>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       <div className="overflow-x-auto">
-        <table className="w-full text-sm">
+        <DataTable className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr>
               {COLUMNS.map((c) => (
@@ -90,7 +93,7 @@ export function AffectedLoginsTab({ orderId }: { orderId: number }) {
             ))}
             {data && data.rows.length === 0 ? <tr><td colSpan={8} className="p-3 text-slate-500">Nenhum login na região.</td></tr> : null}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       <Pager page={page} pages={pages} onPage={setPage} />
     </div>

@@ -1,8 +1,11 @@
 "use client";
 // "Contatos": contacts from customers inside the region while the order was executing.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatInteger } from "../ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
 import { Pager } from "../ui/pager";
+import { DataTable } from "@/components/ui/data-table";
+import { apiFetch } from "@/lib/api-client";
 
 interface Row { id: number; receivedAt: string; channel: string; text: string | null; customerId: number; customerName: string; messageSent: boolean; message: string | null }
 interface Page { total: number; sent: number; rows: Row[]; page: number; pageSize: number }
@@ -15,8 +18,9 @@ export function ContactsTab({ orderId }: { orderId: number }) {
   useEffect(() => {
     let alive = true;
     const load = async () => {
-      const res = await fetch(`/api/v1/service-orders/${orderId}/contacts?page=${page}`).catch(() => null);
-      if (res?.ok && alive) setData(await res.json());
+      // A failed refresh keeps the rows on screen; the next one tries again.
+      const next = await apiFetch<Page>(`/api/v1/service-orders/${orderId}/contacts?page=${page}`).catch(() => null);
+      if (next && alive) setData(next);
     };
     void load();
     const timer = setInterval(load, 15_000);
@@ -30,7 +34,7 @@ export function ContactsTab({ orderId }: { orderId: number }) {
       <p className="text-sm text-slate-600">
         <strong>{formatInteger(data.total)}</strong> contato(s) durante a execução · {formatInteger(data.sent)} receberam a mensagem automaticamente
       </p>
-      <table className="w-full text-sm">
+      <DataTable className="w-full text-sm">
         <thead className="text-left text-slate-500"><tr><th className="p-1.5">Recebido</th><th>Cliente</th><th>Canal</th><th>Texto</th><th>Mensagem de manutenção</th></tr></thead>
         <tbody>
           {data.rows.map((r) => (
@@ -44,7 +48,7 @@ export function ContactsTab({ orderId }: { orderId: number }) {
           ))}
           {data.rows.length === 0 ? <tr><td colSpan={5} className="p-3 text-slate-500">Nenhum contato de clientes da região durante a execução.</td></tr> : null}
         </tbody>
-      </table>
+      </DataTable>
       <Pager page={page} pages={pages} onPage={setPage} label="Páginas de contatos" />
     </div>
   );

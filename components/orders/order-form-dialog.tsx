@@ -3,7 +3,11 @@
 // The polygon was already checked in the browser with the server's own validatePolygon; the API checks again.
 import { useId, useState } from "react";
 import type { PolygonGeometry } from "@/lib/geo/types";
-import { formatArea, formatInteger, toLocalInput } from "../ui/format";
+import { fromDateTimeInput, toDateTimeInput } from "@/lib/format/date-time";
+import { apiFetch, errorMessage } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { DateTimeField, INPUT_CLASS } from "@/components/ui/field";
+import { formatArea, formatInteger } from "@/lib/format/number";
 
 export interface SubjectOption {
   id: number;
@@ -49,17 +53,14 @@ export function OrderFormDialog({
     e.preventDefault();
     if (!region.geometry) return;
     const f = new FormData(e.currentTarget);
-    const local = (name: string) => {
-      const v = String(f.get(name) ?? "");
-      return v ? new Date(v).toISOString() : null;
-    };
+    // The inputs show the ISP's wall clock: read them back in its zone, not the browser's.
+    const local = (name: string) => fromDateTimeInput(String(f.get(name) ?? ""))?.toISOString() ?? null;
     setSaving(true);
     setError(null);
     try {
-      const res = await fetch("/api/v1/regions", {
+      const created = await apiFetch<CreatedOrder>("/api/v1/regions", {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
+        json: {
           region: { type: "Feature", properties: {}, geometry: region.geometry },
           subjectId: Number(f.get("subjectId")) || undefined,
           description: String(f.get("description") ?? ""),
@@ -67,22 +68,17 @@ export function OrderFormDialog({
           responsible: String(f.get("responsible") ?? ""),
           planned,
           announcedAt: planned ? local("announcedAt") : null,
-        }),
+        },
       });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) {
-        setError(body?.error?.message ?? `Falha ao salvar (${res.status}).`);
-        return;
-      }
-      onSaved(body as CreatedOrder);
-    } catch {
-      setError("Sem conexão com o servidor: tente de novo.");
+      onSaved(created);
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setSaving(false);
     }
   }
 
-  const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+  const input = INPUT_CLASS;
   return (
     <div className="fixed inset-0 z-[1000] flex items-center justify-center bg-slate-900/30 p-4">
       <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="w-full max-w-lg rounded-lg bg-white p-5 shadow-xl">
@@ -109,10 +105,8 @@ export function OrderFormDialog({
             <textarea name="description" required minLength={3} maxLength={2000} rows={3} className={input} placeholder="O que aconteceu e o que será feito" />
           </label>
           <div className="grid grid-cols-2 gap-3">
-            <label className="block text-sm">Previsão de término
-              <input name="expectedEndAt" type="datetime-local" className={input}
-                defaultValue={toLocalInput(new Date(Date.now() + DEFAULT_EXPECTED_HOURS * 3_600_000))} />
-            </label>
+            <DateTimeField label="Previsão de término" name="expectedEndAt"
+              defaultValue={toDateTimeInput(new Date(Date.now() + DEFAULT_EXPECTED_HOURS * 3_600_000))} />
             <label className="block text-sm">Responsável
               <input name="responsible" maxLength={120} className={input} placeholder="Equipe ou técnico" />
             </label>
@@ -122,16 +116,11 @@ export function OrderFormDialog({
             Interrupção programada (avisada aos clientes)
           </label>
           {planned ? (
-            <label className="block text-sm">Aviso aos clientes em
-              <input name="announcedAt" type="datetime-local" className={input} defaultValue={toLocalInput(new Date())} />
-            </label>
+            <DateTimeField label="Aviso aos clientes em" name="announcedAt" defaultValue={toDateTimeInput(new Date())} />
           ) : null}
           <div className="flex justify-end gap-2 pt-2">
-            <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">Cancelar</button>
-            <button type="submit" disabled={!region.geometry || saving}
-              className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-50">
-              {saving ? "Salvando…" : "Salvar"}
-            </button>
+            <Button variant="secondary" onClick={onCancel}>Cancelar</Button>
+            <Button type="submit" disabled={!region.geometry || saving}>{saving ? "Salvando…" : "Salvar"}</Button>
           </div>
         </form>
       </div>

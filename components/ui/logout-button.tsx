@@ -1,13 +1,12 @@
 "use client";
+import { apiFetch } from "@/lib/api-client";
+import { Button } from "./button";
 
 export function LogoutButton() {
   async function onClick() {
-    await fetch("/api/v1/auth/logout", { method: "POST" }).catch(() => undefined);
+    // Leave either way: a failed call still ends the session on this screen.
+    await apiFetch("/api/v1/auth/logout", { method: "POST" }).catch(() => undefined);
     window.location.assign("/login");
   }
-  return (
-    <button type="button" onClick={onClick} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-      Sair
-    </button>
-  );
+  return <Button variant="secondary" onClick={() => void onClick()} className="py-1">Sair</Button>;
 }

@@ -5,9 +5,9 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
-import { formatCurrency } from "../diagnostics/format-currency";
+import { formatCalendarDate, toCalendarDate, toZonedDate } from "../format/date-time";
+import { formatCurrency } from "../format/number";
 import { isInvoiceOverdue } from "../diagnostics/is-invoice-overdue";
-import { formatCalendarDate, toCalendarDate, toSaoPauloDate } from "../diagnostics/sao-paulo-time";
 
 export const INVOICE_COPY_ACTION = "contract.invoice-copy";
 
@@ -56,7 +56,7 @@ export async function copyOpenInvoiceOrThrow(
   const due = toCalendarDate(invoice.dueDate);
   const overdue = isInvoiceOverdue(invoice, now);
   const daysOverdue = overdue
-    ? Math.round((Date.parse(`${toSaoPauloDate(now)}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY_MS)
+    ? Math.round((Date.parse(`${toZonedDate(now)}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY_MS)
     : 0;
   await recordAudit(db, principal, INVOICE_COPY_ACTION, { type: "Contract", id: contractId }, {
     result: "enviada",

@@ -14,7 +14,7 @@ import { recordAudit } from "../audit/record-audit";
 import { actorColumns, type Principal } from "../auth/principal";
 import { getSettings } from "../settings/get-settings";
 import { decideTrustUnlock, TRUST_UNLOCKABLE_ACCESS } from "../diagnostics/decide-trust-unlock";
-import { formatSaoPauloDateTime } from "../diagnostics/sao-paulo-time";
+import { formatDateTime } from "../format/date-time";
 import { ACCESS_STATUS_VALUES } from "../domain/status-values";
 
 export const TRUST_UNLOCK_ACTION = "contract.trust-unlock";
@@ -97,7 +97,7 @@ export async function performTrustUnlock(
       previousAccessStatus: ACCESS_STATUS_VALUES[contract.accessStatus],
       performedAt: now,
       expiresAt: decision.expiresAt,
-      message: `Acesso liberado em confiança até ${formatSaoPauloDateTime(decision.expiresAt)}.`,
+      message: `Acesso liberado em confiança até ${formatDateTime(decision.expiresAt)}.`,
     };
   });
 }

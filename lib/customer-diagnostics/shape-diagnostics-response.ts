@@ -5,7 +5,7 @@ import type { ExecutingOrderHit } from "../maintenance/executing-regions";
 import { MB_PER_GB } from "../diagnostics/diagnose-acesso-franquiatindgida";
 import { findActiveTrustUnlock } from "../diagnostics/find-active-trust-unlock";
 import { isInvoiceOverdue } from "../diagnostics/is-invoice-overdue";
-import { toCalendarDate } from "../diagnostics/sao-paulo-time";
+import { toCalendarDate } from "../format/date-time";
 import type { DiagnosticsResult } from "../diagnostics/types";
 import { ACCESS_STATUS_VALUES, CONTRACT_STATUS_VALUES, LOGIN_STATUS_VALUES, TECHNOLOGY_VALUES, type TechnologyValue } from "../domain/status-values";
 import { renderCustomerMessage } from "../templates/render-customer-message";

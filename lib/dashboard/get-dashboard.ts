@@ -1,16 +1,17 @@
 // The manager's figures, counted in SQL with aggregates (no rows loaded), plus the live count of
-// logins inside executing regions from the login index. Days are São Paulo calendar days.
+// logins inside executing regions from the login index. Days and months are the ISP's calendar days
+// (RAIO_TIME_ZONE, lib/format/time-zone).
 import { db, getBackend } from "../db";
 import type { AreaGeometry } from "../geo/types";
 import { findLoginIdsInRegion } from "../maintenance/login-points";
-import { saoPauloMonthRange } from "../discounts/list-discounts";
+import { getIspTimeZone } from "../format/time-zone";
+import { nextCalendarDate, toZonedDate, zonedDayStart, zonedMonthRange } from "../format/date-time";
 import type { DashboardQuery } from "../validation/dashboard";
 
-const TZ = "America/Sao_Paulo";
 // DateTime columns are timestamp(3) holding UTC: first make the value an instant (AT TIME ZONE 'UTC'), then
-// take its São Paulo wall-clock date. `col AT TIME ZONE 'America/Sao_Paulo'` alone would read the UTC value
-// as São Paulo time and move every event after 21:00 (São Paulo) to the next day.
-const spDay = (col: string) => `((${col}) AT TIME ZONE 'UTC' AT TIME ZONE '${TZ}')::date`;
+// take its wall-clock date in the ISP's zone (the query's $5). `col AT TIME ZONE 'America/Sao_Paulo'` alone
+// would read the UTC value as São Paulo time and move every event after 21:00 (São Paulo) to the next day.
+const zonedDay = (col: string) => `((${col}) AT TIME ZONE 'UTC' AT TIME ZONE $5)::date`;
 
 export interface DailyPoint {
   day: string;
@@ -21,9 +22,11 @@ export interface DailyPoint {
 
 export async function getDashboard(query: DashboardQuery, now = new Date()) {
   const q = getBackend().query.bind(getBackend());
-  const fromTs = new Date(`${query.from}T00:00:00-03:00`);
-  const toTs = new Date(Date.parse(`${query.to}T00:00:00-03:00`) + 86_400_000);
-  const month = now.toLocaleDateString("en-CA", { timeZone: TZ }).slice(0, 7);
+  const zone = getIspTimeZone();
+  const fromTs = zonedDayStart(query.from, zone);
+  const toTs = zonedDayStart(nextCalendarDate(query.to), zone);
+  const month = toZonedDate(now, zone).slice(0, 7);
+  const monthRange = zonedMonthRange(month, zone);
 
   const [statusRows, liveRegions, contactRows, discountRow, daily, regions] = await Promise.all([
     q<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "ServiceOrder" WHERE status IN ('ABERTA','EM_EXECUCAO') GROUP BY status`),
@@ -41,21 +44,21 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
     ),
     q<{ cents: number; n: number }>(
       `SELECT COALESCE(SUM("amountCents"), 0)::int AS cents, COUNT(*) FILTER (WHERE NOT excluded)::int AS n FROM "Discount" WHERE "appliedAt" >= $1 AND "appliedAt" < $2`,
-      [saoPauloMonthRange(month).gte, saoPauloMonthRange(month).lt],
+      [monthRange.gte, monthRange.lt],
     ),
     // One grouped scan per table over the period (range predicates use the indexes), joined to the days.
     q<DailyPoint>(
       `WITH days AS (SELECT generate_series($1::date, $2::date, interval '1 day')::date AS day),
-            o AS (SELECT ${spDay('"openedAt"')} AS day, COUNT(*)::int AS n FROM "ServiceOrder"
+            o AS (SELECT ${zonedDay('"openedAt"')} AS day, COUNT(*)::int AS n FROM "ServiceOrder"
                    WHERE "openedAt" >= $3 AND "openedAt" < $4 GROUP BY 1),
-            a AS (SELECT ${spDay('COALESCE(so."executedAt", so."openedAt")')} AS day, COUNT(*)::int AS n
+            a AS (SELECT ${zonedDay('COALESCE(so."executedAt", so."openedAt")')} AS day, COUNT(*)::int AS n
                     FROM "AffectedLogin" al JOIN "ServiceOrder" so ON so.id = al."orderId"
                    WHERE COALESCE(so."executedAt", so."openedAt") >= $3 AND COALESCE(so."executedAt", so."openedAt") < $4 GROUP BY 1),
-            c AS (SELECT ${spDay('"receivedAt"')} AS day, COUNT(*)::int AS n FROM "Contact"
+            c AS (SELECT ${zonedDay('"receivedAt"')} AS day, COUNT(*)::int AS n FROM "Contact"
                    WHERE "receivedAt" >= $3 AND "receivedAt" < $4 GROUP BY 1)
        SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(o.n, 0) AS orders, COALESCE(a.n, 0) AS "affectedLogins", COALESCE(c.n, 0) AS contacts
          FROM days d LEFT JOIN o ON o.day = d.day LEFT JOIN a ON a.day = d.day LEFT JOIN c ON c.day = d.day ORDER BY d.day`,
-      [query.from, query.to, fromTs, toTs],
+      [query.from, query.to, fromTs, toTs, zone],
     ),
     q<{ id: number; number: number; status: string; subject: string; openedAt: Date; executedAt: Date | null; finalizedAt: Date | null; frozenLogins: number; contacts: number; sent: number; discountCents: number }>(
       `SELECT o.id, o.number, o.status::text, s.name AS subject, o."openedAt", o."executedAt", o."finalizedAt",

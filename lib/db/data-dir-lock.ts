@@ -17,7 +17,8 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, 
 import { hostname } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { formatSaoPauloDateTime } from "../diagnostics/sao-paulo-time";
+import { formatDateTime } from "../format/date-time";
+import { timeZoneLabel } from "../format/time-zone";
 
 export interface LockHolder {
   pid: number;
@@ -162,7 +163,7 @@ function makeLock(file: string, me: LockHolder): DataDirLock {
 
 function lockedMessage(dataDir: string, holder: LockHolder): string {
   const since = new Date(holder.startedAt);
-  const when = Number.isNaN(since.getTime()) ? holder.startedAt : `${formatSaoPauloDateTime(since)} (horário de Brasília)`;
+  const when = Number.isNaN(since.getTime()) ? holder.startedAt : `${formatDateTime(since)} (${timeZoneLabel()})`;
   const where = holder.host === hostname() ? "" : ` na máquina ${holder.host}`;
   return [
     `O banco embutido (PGlite) em ${path.resolve(dataDir)} já está em uso por outro processo${where}:`,

@@ -14,10 +14,10 @@
 //   6. UNPAID_SINCE_LAST_UNLOCK  the last unlock was performed less than trustUnlockLookbackDays × 24 h ago
 //                                and an invoice that was overdue at that moment is still unpaid now.
 // Otherwise allowed, for trustUnlockDays × 24 h from now.
-import { formatCurrency } from "./format-currency";
+import { formatDateTime } from "../format/date-time";
+import { formatCurrency } from "../format/number";
 import { findActiveTrustUnlock } from "./find-active-trust-unlock";
 import { isInvoiceOverdue } from "./is-invoice-overdue";
-import { formatSaoPauloDateTime } from "./sao-paulo-time";
 import { type AccessStatus, type DiagnosticsContract, type DiagnosticsInput, type DiagnosticsSettings } from "./types";
 import { ACCESS_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../domain/status-values";
 
@@ -87,7 +87,7 @@ export function decideTrustUnlock(
   if (active !== null) {
     return refuse(
       "UNLOCK_IN_EFFECT",
-      `Desbloqueio de confiança já em vigor até ${formatSaoPauloDateTime(active.expiresAt)}`,
+      `Desbloqueio de confiança já em vigor até ${formatDateTime(active.expiresAt)}`,
     );
   }
   if (!TRUST_UNLOCKABLE_ACCESS.has(contract.accessStatus)) {
@@ -118,7 +118,7 @@ export function decideTrustUnlock(
           : `${stillUnpaid.length} faturas que já estavam vencidas continuam em aberto`;
       return refuse(
         "UNPAID_SINCE_LAST_UNLOCK",
-        `Desbloqueio de confiança usado em ${formatSaoPauloDateTime(lastUnlock)} e ${invoices} (${formatCurrency(total)})`,
+        `Desbloqueio de confiança usado em ${formatDateTime(lastUnlock)} e ${invoices} (${formatCurrency(total)})`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { formatSaoPauloDateTime } from "./sao-paulo-time";
+import { formatDateTime } from "../format/date-time";
 import type { DiagnosticResult, DiagnosticsLogin, DiagnosticValues } from "./types";
 
 /** diagnosticoAcessoOnline: Sim | Não, green when Sim. No login reads as Não. */
@@ -13,6 +13,6 @@ export function diagnoseAcessoOnline(
     reason:
       login.lastSeenAt === null
         ? "Login offline"
-        : `Login offline; visto por último em ${formatSaoPauloDateTime(login.lastSeenAt)}`,
+        : `Login offline; visto por último em ${formatDateTime(login.lastSeenAt)}`,
   };
 }

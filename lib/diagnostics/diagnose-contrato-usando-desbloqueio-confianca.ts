@@ -1,5 +1,5 @@
 import { findActiveTrustUnlock } from "./find-active-trust-unlock";
-import { formatSaoPauloDateTime } from "./sao-paulo-time";
+import { formatDateTime } from "../format/date-time";
 import type { DiagnosticResult, DiagnosticsInput, DiagnosticValues } from "./types";
 
 /**
@@ -17,7 +17,7 @@ export function diagnoseContratoUsandoDesbloqueioConfianca(
     return {
       value: "Sim",
       path: "verde",
-      reason: `Desbloqueio de confiança em vigor até ${formatSaoPauloDateTime(active.expiresAt)}`,
+      reason: `Desbloqueio de confiança em vigor até ${formatDateTime(active.expiresAt)}`,
     };
   }
   let lastExpired: Date | null = null;
@@ -33,6 +33,6 @@ export function diagnoseContratoUsandoDesbloqueioConfianca(
     reason:
       lastExpired === null
         ? "Nenhum desbloqueio de confiança em vigor"
-        : `Último desbloqueio de confiança expirou em ${formatSaoPauloDateTime(lastExpired)}`,
+        : `Último desbloqueio de confiança expirou em ${formatDateTime(lastExpired)}`,
   };
 }

@@ -1,4 +1,4 @@
-import { toCalendarDate, toSaoPauloDate } from "./sao-paulo-time";
+import { toCalendarDate, toZonedDate } from "../format/date-time";
 import type { DiagnosticsInvoice } from "./types";
 
 /**
@@ -8,5 +8,5 @@ import type { DiagnosticsInvoice } from "./types";
  */
 export function isInvoiceOverdue(invoice: Pick<DiagnosticsInvoice, "dueDate" | "paidAt">, at: Date): boolean {
   const paidByThen = invoice.paidAt !== null && invoice.paidAt.getTime() <= at.getTime();
-  return !paidByThen && toCalendarDate(invoice.dueDate) < toSaoPauloDate(at);
+  return !paidByThen && toCalendarDate(invoice.dueDate) < toZonedDate(at);
 }

@@ -13,7 +13,7 @@
 // so below the minimum, and seconds beyond the last whole minute are not paid. The amount is the exact
 // fraction monthlyFeeCents × minutes ÷ 43,200, rounded once by roundCents (half up to the nearest cent).
 // The checks run in the order above; the first that fails is the reason given.
-import { formatCurrency } from "../diagnostics/format-currency";
+import { formatCurrency } from "../format/number";
 import { badRequest } from "../errors";
 import { assertPriceCents } from "./assert-price-cents";
 import { measureInterruption } from "./measure-interruption";

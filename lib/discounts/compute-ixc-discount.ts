@@ -13,11 +13,11 @@
 //     IXC's rule: every interruption of more than zero time is discounted.
 //   - The amount is the exact sum Σ priceCents × msᵢ ÷ (86,400,000 × daysᵢ), kept as one BigInt fraction
 //     and rounded once by roundCents (half up to the nearest cent).
-import { formatCurrency } from "../diagnostics/format-currency";
+import { formatCurrency } from "../format/number";
 import { assertPriceCents } from "./assert-price-cents";
 import { measureInterruption } from "./measure-interruption";
 import { roundCents } from "./round-cents";
-import { splitBySaoPauloMonth } from "./split-by-sao-paulo-month";
+import { splitByCalendarMonth } from "./split-by-calendar-month";
 
 /** Hours in a day: IXC's daily price is the plan price ÷ (24 × days in the month). */
 export const IXC_HOURS_PER_DAY = 24;
@@ -53,7 +53,7 @@ export function computeIxcDiscount(input: IxcDiscountInput): IxcDiscount {
     return { hours, amountCents: 0, reason: "Regra IXC: interrupção sem duração; sem desconto." };
   }
 
-  const parts = splitBySaoPauloMonth(interruptionStart, interruptionEnd);
+  const parts = splitByCalendarMonth(interruptionStart, interruptionEnd);
   // Σ price × msᵢ ÷ (HOUR_MS × 24 × daysᵢ), summed exactly as one fraction num/den.
   let num = 0n;
   let den = 1n;

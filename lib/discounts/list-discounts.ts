@@ -1,17 +1,12 @@
 // Applied discounts, per order or overall, with who proposed, changed and applied each one.
 import { db, type Prisma } from "../db";
 import type { ListDiscountsQuery } from "../validation/discounts";
-
-/** [start, end) of a São Paulo calendar month as instants (Brazil has had no DST since 2019: UTC−3). */
-export function saoPauloMonthRange(month: string): { gte: Date; lt: Date } {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return { gte: new Date(Date.UTC(y, m - 1, 1, 3)), lt: new Date(Date.UTC(y, m, 1, 3)) };
-}
+import { zonedMonthRange } from "../format/date-time";
 
 export async function listDiscounts(query: ListDiscountsQuery, opts: { all?: boolean } = {}) {
   const where: Prisma.DiscountWhereInput = {
     ...(query.orderId ? { orderId: query.orderId } : {}),
-    ...(query.month ? { appliedAt: saoPauloMonthRange(query.month) } : {}),
+    ...(query.month ? { appliedAt: zonedMonthRange(query.month) } : {}),
     ...(query.q
       ? { OR: [{ contract: { customer: { name: { contains: query.q, mode: "insensitive" } } } }, { contract: { externalId: { contains: query.q } } }] }
       : {}),

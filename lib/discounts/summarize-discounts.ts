@@ -2,7 +2,7 @@
 // and the finalize screen show ("12 descontos, total R$ 3,40. Sem desconto para 5 contratos: …").
 // A contract whose discount would be R$ 0,00 gets no Discount row (it would only reach the ERP as noise):
 // the summary is where the reason is kept in sight. Pure.
-import { formatCurrency } from "../diagnostics/format-currency";
+import { formatCurrency } from "../format/number";
 import { ANATEL_MINIMUM_MINUTES, ANATEL_PLANNED_NOTICE_HOURS } from "./compute-anatel-discount";
 
 export type NoDiscountCause =

@@ -2,7 +2,7 @@
 // customer's and, when given, the maintenance order's fields. One function serves the render API, the
 // maintenance banner and the chatbot answer, so a template means the same everywhere.
 import { formatDocument } from "../validation/document";
-import { formatSaoPauloDateTime } from "../diagnostics/sao-paulo-time";
+import { formatDateTime } from "../format/date-time";
 import type { DiagnosticsResult } from "../diagnostics/types";
 
 /** Shown for {{previsao}} when the order has no expected end. */
@@ -40,7 +40,7 @@ export function buildTemplateValues(subject: TemplateSubject, order?: TemplateOr
   if (login) values.login = login.username;
   if (order) {
     values.os = String(order.number);
-    values.previsao = order.expectedEndAt ? formatSaoPauloDateTime(order.expectedEndAt) : NO_FORECAST;
+    values.previsao = order.expectedEndAt ? formatDateTime(order.expectedEndAt) : NO_FORECAST;
     values.assunto = order.subjectName;
   }
   return values;

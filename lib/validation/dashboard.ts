@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toZonedDate } from "../format/date-time";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "data no formato AAAA-MM-DD");
 
@@ -10,7 +11,7 @@ export const MAX_PERIOD_DAYS = 731;
 export const dashboardQuerySchema = z
   .object({ from: day.optional(), to: day.optional() })
   .transform((v, ctx) => {
-    const to = v.to ?? new Date(Date.now() - 3 * 3_600_000).toISOString().slice(0, 10);
+    const to = v.to ?? toZonedDate(new Date()); // today on the ISP's calendar
     const from = v.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_PERIOD_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
     const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
     if (days < 1) ctx.addIssue({ code: "custom", path: ["from"], message: "o início do período é depois do fim" });

@@ -3,6 +3,7 @@
 // lib/geo/validate-polygon's, so the browser and the API refuse exactly the same polygons.
 import { z } from "zod";
 import { idSchema } from "./id";
+import { zonedDayStart } from "../format/date-time";
 
 export const ORDER_STATUSES = ["ABERTA", "EM_EXECUCAO", "FINALIZADA", "CANCELADA"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
@@ -114,7 +115,8 @@ const queryDate = z
   .optional()
   .transform((v, ctx) => {
     if (!v) return undefined;
-    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00-03:00` : v);
+    // A bare date is the start of that day on the ISP's clock.
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? zonedDayStart(v) : new Date(v);
     if (Number.isNaN(d.getTime())) {
       ctx.addIssue({ code: "custom", message: `data inválida: ${v}` });
       return z.NEVER;

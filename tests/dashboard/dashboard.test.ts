@@ -61,6 +61,26 @@ describe("the manager's dashboard", () => {
     ]);
   });
 
+  it("groups days in the ISP's zone when RAIO_TIME_ZONE names another one (Manaus, UTC−4)", async () => {
+    const { cookie } = await loginAs("MANAGER");
+    const { customer } = await createCustomer({ lng: -43.1, lat: -18.1 });
+    // 03:30Z is 00:30 of the 11th in São Paulo but 23:30 of the 10th in Manaus; 04:30Z is the 11th in both.
+    for (const receivedAt of ["2026-04-21T03:30:00Z", "2026-04-21T04:30:00Z"]) {
+      await db.contact.create({ data: { customerId: customer.id, channel: "whatsapp", receivedAt: new Date(receivedAt) } });
+    }
+    const before = process.env.RAIO_TIME_ZONE;
+    try {
+      process.env.RAIO_TIME_ZONE = "America/Manaus";
+      const res = await call(GET, "/api/v1/dashboard?from=2026-04-20&to=2026-04-21", { cookie });
+      expect(res.body.daily.map((p: { day: string; contacts: number }) => [p.day, p.contacts])).toEqual([["2026-04-20", 1], ["2026-04-21", 1]]);
+    } finally {
+      if (before === undefined) delete process.env.RAIO_TIME_ZONE;
+      else process.env.RAIO_TIME_ZONE = before;
+    }
+    const sp = await call(GET, "/api/v1/dashboard?from=2026-04-20&to=2026-04-21", { cookie });
+    expect(sp.body.daily.map((p: { day: string; contacts: number }) => [p.day, p.contacts])).toEqual([["2026-04-20", 0], ["2026-04-21", 2]]);
+  });
+
   it("refuses agents and a malformed period", async () => {
     const agent = await loginAs("AGENT");
     expect((await call(GET, "/api/v1/dashboard", { cookie: agent.cookie })).status).toBe(403);

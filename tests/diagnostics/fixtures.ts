@@ -1,7 +1,7 @@
 // Diagnostics test data: blocked contracts, invoices, trust unlocks, an executing maintenance region.
 import { db, type AccessStatus, type Prisma } from "@/lib/db";
 import { generateCnpj } from "@/lib/validation/document";
-import { toSaoPauloDate } from "@/lib/diagnostics/sao-paulo-time";
+import { toZonedDate } from "@/lib/format/date-time";
 import { createCustomer, type CustomerSpec } from "../helpers/factory";
 import { bumpRegionsVersion } from "@/lib/maintenance/geo-version";
 
@@ -9,7 +9,7 @@ export const DAY = 24 * 60 * 60 * 1000;
 
 /** A calendar date `days` from today in São Paulo (UTC midnight, as a @db.Date column holds it). */
 export function dateOnly(days: number): Date {
-  const today = new Date(`${toSaoPauloDate(new Date())}T00:00:00Z`);
+  const today = new Date(`${toZonedDate(new Date())}T00:00:00Z`);
   return new Date(today.getTime() + days * DAY);
 }
 

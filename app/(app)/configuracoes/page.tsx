@@ -10,6 +10,7 @@ import { SettingsForm } from "./_components/settings-form";
 import { WebhookPanel } from "./_components/webhook-panel";
 import { describeWebhookConfig, getWebhookConfig } from "@/lib/webhooks/webhook-config";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
+import { DataTable } from "@/components/ui/data-table";
 
 /** Delivery attempts listed under the webhook settings. */
 const DELIVERIES_SHOWN = 20;
@@ -60,7 +61,7 @@ export default async function SettingsPage() {
       <section aria-labelledby="sec-usuarios" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="sec-usuarios" className="text-lg font-semibold">Usuários</h2>
         <p className="text-sm text-slate-500">Novos usuários: <code>npm run user -- create --email … --name … --role ADMIN|AGENT|MANAGER</code></p>
-        <table className="mt-3 w-full text-sm">
+        <DataTable className="mt-3 w-full text-sm">
           <thead className="text-left text-slate-500"><tr><th className="py-1">Nome</th><th>E-mail</th><th>Perfil</th><th>Situação</th></tr></thead>
           <tbody>
             {users.map((u) => (
@@ -69,7 +70,7 @@ export default async function SettingsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
     </div>
   );

@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listOrdersQuerySchema, ORDER_STATUSES, ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatInteger } from "@/lib/format/number";
+import { DataTable } from "@/components/ui/data-table";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Ordens de Serviço" };
 
@@ -31,8 +34,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Ordens de Serviço</h1>
         <div className="flex gap-2">
-          <a href={`/api/v1/service-orders?${new URLSearchParams({ ...raw, format: "csv" }).toString()}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Exportar CSV</a>
-          <a href="/mapa" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Abrir o mapa</a>
+          <a href={`/api/v1/service-orders?${new URLSearchParams({ ...raw, format: "csv" }).toString()}`} className={buttonClass("secondary")}>Exportar CSV</a>
+          <a href="/mapa" className={buttonClass("secondary")}>Abrir o mapa</a>
         </div>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" role="search">
@@ -57,7 +60,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         <label className="text-sm">até
           <input type="date" name="to" defaultValue={raw.to ?? ""} className={input} />
         </label>
-        <button className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">Filtrar</button>
+        <Button type="submit">Filtrar</Button>
         <a href="/ordens" className="px-1 py-1.5 text-sm text-slate-600 underline">Limpar</a>
       </form>
       {!parsed.success ? (
@@ -66,7 +69,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
+        <DataTable className="w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-500">
             <tr><th className="px-3 py-2">OS</th><th>Status</th><th>Assunto</th><th>Descrição</th><th>Aberta em</th><th>Previsão</th><th>Responsável</th></tr>
           </thead>
@@ -86,13 +89,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
               <tr><td colSpan={7} className="px-3 py-6 text-center text-slate-500">Nenhuma ordem de serviço encontrada com estes filtros.</td></tr>
             ) : null}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       <nav aria-label="Paginação" className="flex items-center justify-between text-sm">
         <span className="text-slate-600">{formatInteger(result.total)} ordens · página {result.page} de {result.pages}</span>
         <span className="flex gap-2">
-          {result.page > 1 ? <a className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100" href={pageHref(result.page - 1)}>Anterior</a> : null}
-          {result.page < result.pages ? <a className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100" href={pageHref(result.page + 1)}>Próxima</a> : null}
+          {result.page > 1 ? <a className={buttonClass("secondary")} href={pageHref(result.page - 1)}>Anterior</a> : null}
+          {result.page < result.pages ? <a className={buttonClass("secondary")} href={pageHref(result.page + 1)}>Próxima</a> : null}
         </span>
       </nav>
     </div>

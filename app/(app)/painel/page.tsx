@@ -4,9 +4,11 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { dashboardQuerySchema } from "@/lib/validation/dashboard";
 import { BarChart } from "@/components/dashboard/bar-chart";
-import { formatCurrency } from "@/lib/diagnostics/format-currency";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatCurrency } from "@/lib/format/number";
 import { ORDER_STATUS_LABEL, type OrderStatusValue } from "@/lib/validation/order";
+import { DataTable } from "@/components/ui/data-table";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Painel gerencial" };
 
@@ -33,10 +35,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">Painel gerencial</h1>
-        <form className="flex items-end gap-2 text-sm" aria-label="Período">
+        <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Período">
           <label>De<input type="date" name="from" defaultValue={d.period.from} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
           <label>Até<input type="date" name="to" defaultValue={d.period.to} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
-          <button className="rounded bg-brand-600 px-3 py-1.5 text-white">Aplicar</button>
+          <Button type="submit">Aplicar</Button>
         </form>
       </div>
       {!parsed.success ? <p role="alert" className="text-sm text-red-700">{parsed.error.issues[0]?.message}; mostrando os últimos 30 dias.</p> : null}
@@ -50,17 +52,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ))}
       </dl>
       <div className="grid gap-4 md:grid-cols-2">
-        <BarChart title="OS abertas por dia" bars={d.daily.map((p) => ({ label: short(p.day), value: p.orders }))} />
-        <BarChart title="Logins afetados por dia (OS finalizadas)" color="#d97706" bars={d.daily.map((p) => ({ label: short(p.day), value: p.affectedLogins }))} />
-        <BarChart title="Contatos por dia" color="#059669" bars={d.daily.map((p) => ({ label: short(p.day), value: p.contacts }))} />
-        <BarChart title="Contatos por OS" color="#7c3aed" bars={contactsPerOrder.length ? contactsPerOrder : [{ label: "—", value: 0 }]} />
+        <BarChart title="OS abertas por dia" valueLabel="OS abertas" bars={d.daily.map((p) => ({ label: short(p.day), value: p.orders }))} />
+        <BarChart title="Logins afetados por dia (OS finalizadas)" valueLabel="Logins afetados" color="#d97706" bars={d.daily.map((p) => ({ label: short(p.day), value: p.affectedLogins }))} />
+        <BarChart title="Contatos por dia" valueLabel="Contatos" color="#059669" bars={d.daily.map((p) => ({ label: short(p.day), value: p.contacts }))} />
+        <BarChart title="Contatos por OS" categoryLabel="OS" valueLabel="Contatos" color="#7c3aed" bars={contactsPerOrder.length ? contactsPerOrder : [{ label: "—", value: 0 }]} />
       </div>
       <section aria-labelledby="regioes">
-        <div className="flex items-center justify-between">
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="regioes" className="text-lg font-semibold">Regiões e suas OS</h2>
           <a className="text-sm text-brand-600 underline" href={`/api/v1/discounts?format=csv&month=${d.discountsThisMonth.month}`}>Exportar descontos do mês (CSV)</a>
         </div>
-        <table className="mt-2 w-full rounded-lg bg-white text-sm shadow-sm">
+        <DataTable className="mt-2 w-full rounded-lg bg-white text-sm shadow-sm">
           <thead className="text-left text-slate-500">
             <tr><th className="p-2">OS</th><th>Assunto</th><th>Situação</th><th>Aberta em</th><th className="text-right">Logins afetados</th><th className="text-right">Contatos</th><th className="text-right">Mensagens</th><th className="p-2 text-right">Descontos</th></tr>
           </thead>
@@ -79,7 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
             {d.regions.length === 0 ? <tr><td colSpan={8} className="p-3 text-slate-500">Nenhuma OS no período.</td></tr> : null}
           </tbody>
-        </table>
+        </DataTable>
       </section>
     </div>
   );

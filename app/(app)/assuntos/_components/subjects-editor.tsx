@@ -1,5 +1,10 @@
 "use client";
 import { useEffect, useState } from "react";
+import { DataTable } from "@/components/ui/data-table";
+import { apiFetch, errorMessage } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { INPUT_CLASS } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 
 interface SubjectRow {
   id: number; name: string; maintenanceMessage: string | null; isMaintenance: boolean;
@@ -19,11 +24,10 @@ export function SubjectsEditor({ initial, variables }: { initial: SubjectRow[]; 
   useEffect(() => {
     if (editing === null || !draft.maintenanceMessage) return setPreview(null);
     const handle = setTimeout(async () => {
-      const res = await fetch("/api/v1/subjects/preview", {
-        method: "POST", headers: { "content-type": "application/json" },
-        body: JSON.stringify({ message: draft.maintenanceMessage, subjectName: draft.name || "Manutenção" }),
-      });
-      if (res.ok) setPreview(await res.json());
+      // A preview that fails (a half-typed {{variável}}) just leaves the last one on screen.
+      await apiFetch<{ text: string; customer: { name: string } }>("/api/v1/subjects/preview", {
+        method: "POST", json: { message: draft.maintenanceMessage, subjectName: draft.name || "Manutenção" },
+      }).then(setPreview, () => undefined);
     }, 250);
     return () => clearTimeout(handle);
   }, [editing, draft.maintenanceMessage, draft.name]);
@@ -38,26 +42,32 @@ export function SubjectsEditor({ initial, variables }: { initial: SubjectRow[]; 
     e.preventDefault();
     setError(null);
     const isNew = editing === "new";
-    const res = await fetch(isNew ? "/api/v1/subjects" : `/api/v1/subjects/${editing}`, {
-      method: isNew ? "POST" : "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(draft),
-    });
-    const body = await res.json();
-    if (!res.ok) return setError(body.error?.message ?? "Falha ao salvar.");
-    const s = body.subject;
+    let s: { id: number; name: string; maintenanceMessage: string | null; isMaintenance: boolean; discountRule: SubjectRow["discountRule"]; retiredAt: string | null };
+    try {
+      ({ subject: s } = await apiFetch<{ subject: typeof s }>(isNew ? "/api/v1/subjects" : `/api/v1/subjects/${editing}`, { method: isNew ? "POST" : "PATCH", json: draft }));
+    } catch (err) {
+      return setError(errorMessage(err));
+    }
     const row: SubjectRow = { id: s.id, name: s.name, maintenanceMessage: s.maintenanceMessage, isMaintenance: s.isMaintenance, discountRule: s.discountRule, retired: s.retiredAt !== null, orders: subjects.find((x) => x.id === s.id)?.orders ?? 0 };
     setSubjects((list) => (isNew ? [...list, row] : list.map((x) => (x.id === row.id ? row : x))));
     setEditing(null);
   }
 
   async function toggleRetired(s: SubjectRow) {
-    const res = await fetch(`/api/v1/subjects/${s.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ retired: !s.retired }) });
-    if (res.ok) setSubjects((list) => list.map((x) => (x.id === s.id ? { ...x, retired: !s.retired } : x)));
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/subjects/${s.id}`, { method: "PATCH", json: { retired: !s.retired } });
+      setSubjects((list) => list.map((x) => (x.id === s.id ? { ...x, retired: !s.retired } : x)));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   }
 
-  const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5";
+  const input = INPUT_CLASS;
   return (
     <div className="mt-4 space-y-4">
-      <button onClick={() => startEdit(null)} className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700">Novo assunto</button>
+      <Button onClick={() => startEdit(null)}>Novo assunto</Button>
+      {error && editing === null ? <Notice tone="error">{error}</Notice> : null}
       {editing !== null ? (
         <form onSubmit={save} aria-label="Editar assunto" className="space-y-3 rounded-lg border border-brand-100 bg-white p-4">
           <label className="block text-sm">Nome<input className={input} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required /></label>
@@ -82,14 +92,14 @@ export function SubjectsEditor({ initial, variables }: { initial: SubjectRow[]; 
               <p className="whitespace-pre-wrap">{preview.text}</p>
             </div>
           ) : null}
-          {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+          {error ? <Notice tone="error">{error}</Notice> : null}
           <div className="flex gap-2">
-            <button className="rounded bg-brand-600 px-3 py-1.5 text-white">Salvar</button>
-            <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-300 px-3 py-1.5">Cancelar</button>
+            <Button type="submit">Salvar</Button>
+            <Button variant="secondary" onClick={() => setEditing(null)}>Cancelar</Button>
           </div>
         </form>
       ) : null}
-      <table className="w-full rounded-lg bg-white text-sm shadow-sm">
+      <DataTable className="w-full rounded-lg bg-white text-sm shadow-sm">
         <thead className="text-left text-slate-500"><tr><th className="p-2">Assunto</th><th>Mensagem de manutenção</th><th>OS</th><th>Situação</th><th /></tr></thead>
         <tbody>
           {subjects.map((s) => (
@@ -99,13 +109,13 @@ export function SubjectsEditor({ initial, variables }: { initial: SubjectRow[]; 
               <td className="tabular-nums">{s.orders}</td>
               <td>{s.retired ? "Aposentado" : "Em uso"}</td>
               <td className="space-x-2 whitespace-nowrap p-2 text-right">
-                <button onClick={() => startEdit(s)} className="text-brand-600 underline">Editar</button>
-                <button onClick={() => toggleRetired(s)} className="text-slate-600 underline">{s.retired ? "Reativar" : "Aposentar"}</button>
+                <button type="button" onClick={() => startEdit(s)} className="text-brand-600 underline">Editar</button>
+                <button type="button" onClick={() => toggleRetired(s)} className="text-slate-600 underline">{s.retired ? "Reativar" : "Aposentar"}</button>
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -14,9 +14,8 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { DiagnosticCards } from "@/components/diagnostics/diagnostic-cards";
 import { TrustUnlockButton } from "@/components/diagnostics/trust-unlock-button";
 import { InvoiceCopyButton } from "@/components/diagnostics/invoice-copy-button";
-import { formatDataMb, formatDateTime } from "@/components/ui/format";
-import { formatCurrency } from "@/lib/diagnostics/format-currency";
-import { formatCalendarDate } from "@/lib/diagnostics/sao-paulo-time";
+import { formatCalendarDate, formatDateTime } from "@/lib/format/date-time";
+import { formatCurrency, formatDataMb } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Cliente" };
 

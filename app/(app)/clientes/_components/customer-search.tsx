@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { CustomerSearchPage } from "@/lib/customers/search-customers";
+import { apiFetch, errorMessage } from "@/lib/api-client";
 
 /** Pause after the last key before searching, in ms: fast typists send one request per word. */
 const DEBOUNCE_MS = 200;
@@ -34,14 +35,11 @@ export function CustomerSearch({ initialQuery }: { initialQuery: string }) {
     const timer = setTimeout(async () => {
       setLoading(true);
       try {
-        const res = await fetch(`/api/v1/customers?q=${encodeURIComponent(q)}&page=${page}`, { signal: controller.signal });
-        const body = await res.json();
-        if (!res.ok) throw new Error(body.error?.message ?? "Falha na busca.");
-        setResult(body as CustomerSearchPage);
+        setResult(await apiFetch<CustomerSearchPage>(`/api/v1/customers?q=${encodeURIComponent(q)}&page=${page}`, { signal: controller.signal }));
         setError(null);
         setActive(0);
       } catch (err) {
-        if ((err as Error).name !== "AbortError") setError((err as Error).message || "Falha na busca.");
+        if ((err as Error).name !== "AbortError") setError(errorMessage(err));
       } finally {
         if (!controller.signal.aborted) setLoading(false);
       }

@@ -1,6 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { Settings } from "@/lib/validation/settings";
+import { apiFetch, errorMessage } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
 
 export function SettingsForm({ initial }: { initial: Settings }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -9,18 +11,21 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const tech = String(f.get("expectedTechnology"));
-    const res = await fetch("/api/v1/settings", {
-      method: "PATCH", headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        trustUnlockDays: f.get("trustUnlockDays"),
-        trustUnlockLookbackDays: f.get("trustUnlockLookbackDays"),
-        expectedTechnology: tech === "" ? null : tech,
-        discountRule: f.get("discountRule"),
-        maxRegionAreaKm2: f.get("maxRegionAreaKm2"),
-      }),
-    });
-    const body = await res.json();
-    setMessage(res.ok ? { ok: true, text: "Configurações salvas." } : { ok: false, text: body.error?.message ?? "Falha ao salvar." });
+    try {
+      await apiFetch("/api/v1/settings", {
+        method: "PATCH",
+        json: {
+          trustUnlockDays: f.get("trustUnlockDays"),
+          trustUnlockLookbackDays: f.get("trustUnlockLookbackDays"),
+          expectedTechnology: tech === "" ? null : tech,
+          discountRule: f.get("discountRule"),
+          maxRegionAreaKm2: f.get("maxRegionAreaKm2"),
+        },
+      });
+      setMessage({ ok: true, text: "Configurações salvas." });
+    } catch (err) {
+      setMessage({ ok: false, text: errorMessage(err) });
+    }
   }
 
   const input = "mt-1 block w-40 rounded border border-slate-300 px-2 py-1.5";
@@ -41,7 +46,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       <label className="text-sm">Área máxima de região (km²)
         <input name="maxRegionAreaKm2" type="number" min={1} step="any" defaultValue={initial.maxRegionAreaKm2} className={input} /></label>
       <div className="flex items-end gap-3">
-        <button className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700">Salvar</button>
+        <Button type="submit">Salvar</Button>
         {message ? <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-700" : "text-red-700"}>{message.text}</span> : null}
       </div>
     </form>

@@ -4,7 +4,12 @@
 // asks it again.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { DataTable } from "@/components/ui/data-table";
+import { apiFetch, errorMessage } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { SecretBox } from "@/components/ui/secret-box";
 
 export interface WebhookView {
   url: string | null;
@@ -39,19 +44,14 @@ export function WebhookPanel({ initial, deliveries }: { initial: WebhookView; de
     setBusy(true);
     setMessage(null);
     try {
-      const res = await fetch("/api/v1/webhooks", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const answer = await res.json().catch(() => null);
-      if (!res.ok) {
-        setMessage({ ok: false, text: answer?.error?.message ?? `Falha ao salvar (${res.status}).` });
-        return;
-      }
-      const { secret: generated, ...view } = answer.webhook as WebhookView & { secret?: string };
+      const answer = await apiFetch<{ webhook: WebhookView & { secret?: string } }>("/api/v1/webhooks", { method: "PUT", json: body });
+      const { secret: generated, ...view } = answer.webhook;
       setConfig(view);
       setSecret(generated ?? null);
       setMessage({ ok: true, text: done });
       router.refresh();
-    } catch {
-      setMessage({ ok: false, text: "Sem conexão com o servidor: tente de novo." });
+    } catch (err) {
+      setMessage({ ok: false, text: errorMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -63,7 +63,8 @@ export function WebhookPanel({ initial, deliveries }: { initial: WebhookView; de
     void put({ url: trimmed === "" ? null : trimmed }, trimmed === "" ? "Webhook desativado." : "URL do webhook salva.");
   }
 
-  const button = "rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50";
+  // The saved URL goes along: the API's patch schema turns an omitted url into null (turned off).
+  const generateSecret = () => void put({ url: config.url, generateSecret: true }, "Novo segredo gerado.");
   return (
     <div className="mt-3 space-y-4" data-testid="webhook-panel">
       <p className="text-sm text-slate-600">
@@ -75,32 +76,25 @@ export function WebhookPanel({ initial, deliveries }: { initial: WebhookView; de
           <input name="url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://exemplo.com.br/raio"
             className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
         </label>
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-50">Salvar</button>
-        <button type="button" disabled={busy} className={button}
-          onClick={() => {
-            if (config.secretSet && !window.confirm("Gerar um novo segredo? O receptor precisa do novo para validar as assinaturas.")) return;
-            // The saved URL goes along: the API's patch schema turns an omitted url into null (turned off).
-            void put({ url: config.url, generateSecret: true }, "Novo segredo gerado.");
-          }}>
+        <Button type="submit" disabled={busy}>Salvar</Button>
+        {/* A native confirm for now: e2e/outages.spec.ts answers it with page.on("dialog"). */}
+        <Button variant="secondary" disabled={busy}
+          onClick={() => (!config.secretSet || window.confirm("Gerar um novo segredo? O receptor precisa do novo para validar as assinaturas.")) && generateSecret()}>
           Gerar novo segredo
-        </button>
+        </Button>
       </form>
       <p className="text-sm text-slate-600" data-testid="webhook-secret-state">
         Segredo: {config.secretSet ? <>definido (<code>{config.secretPrefix}…</code>)</> : "não definido — gere um para ativar o webhook"}
       </p>
-      {message ? <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</p> : null}
-      {secret ? (
-        <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          <p className="font-medium">Copie o segredo agora: ele não será mostrado de novo.</p>
-          <code data-testid="new-webhook-secret" className="mt-1 block break-all">{secret}</code>
-        </div>
-      ) : null}
+      {message ? <Notice tone={message.ok ? "success" : "error"}>{message.text}</Notice> : null}
+      {secret ? <SecretBox label="o segredo" secret={secret} testId="new-webhook-secret" /> : null}
+
 
       <div className="flex items-center justify-between">
         <h3 className="font-semibold">Últimas entregas</h3>
-        <button type="button" className={button} onClick={() => router.refresh()}>Atualizar</button>
+        <Button variant="secondary" onClick={() => router.refresh()}>Atualizar</Button>
       </div>
-      <table className="w-full text-sm" data-testid="webhook-deliveries">
+      <DataTable className="w-full text-sm" data-testid="webhook-deliveries">
         <thead className="text-left text-slate-500">
           <tr><th className="py-1">Evento</th><th>OS</th><th>Tentativa</th><th>Resultado</th><th>Duração</th><th>Quando</th></tr>
         </thead>
@@ -119,7 +113,7 @@ export function WebhookPanel({ initial, deliveries }: { initial: WebhookView; de
           ))}
           {deliveries.length === 0 ? <tr><td colSpan={6} className="py-2 text-slate-500">Nenhuma entrega ainda.</td></tr> : null}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -10,13 +10,16 @@ import { ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { idSchema } from "@/lib/validation/id";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { OrderActionButtons } from "@/components/orders/order-action-buttons";
+import { describeOrderExecution } from "@/lib/orders/describe-order-execution";
 import { OrderTabs, type OrderTab } from "@/components/orders/order-tabs";
 import { AffectedLoginsTab } from "@/components/orders/affected-logins-tab";
 import { ContactsTab } from "@/components/orders/contacts-tab";
 import { DiscountsTab } from "@/components/orders/discounts-tab";
 import { FinalizeOrderForm } from "@/components/orders/finalize-order-form";
-import { formatArea, formatDateTime, formatInteger } from "@/components/ui/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatArea, formatInteger } from "@/lib/format/number";
 import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Ordem de Serviço" };
 
@@ -38,6 +41,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!order) notFound();
   const env = getEnv();
   const canWrite = can(user.role, "ordens.write");
+  const live = order.status === "ABERTA" || order.status === "EM_EXECUCAO";
+  const execution = canWrite && live ? await describeOrderExecution(order.id) : null;
   const tabs: OrderTab[] = [
     { key: "logins", label: "Logins Afetados", content: <AffectedLoginsTab orderId={order.id} /> },
     { key: "contatos", label: "Contatos", content: <ContactsTab orderId={order.id} /> },
@@ -68,14 +73,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : null}
         <div className="ml-auto">
           {/* An executing order is finalized through the discounts form below, not a bare button. */}
-          {canWrite ? <OrderActionButtons orderId={order.id} status={order.status} exclude={order.status === "EM_EXECUCAO" ? ["finalize"] : []} /> : null}
+          {canWrite ? <OrderActionButtons orderId={order.id} orderNumber={order.number} status={order.status} execution={execution} exclude={order.status === "EM_EXECUCAO" ? ["finalize"] : []} /> : null}
         </div>
       </div>
       <p className="text-slate-700">{order.description}</p>
       <div className="grid gap-5 md:grid-cols-2">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <dl className="grid min-w-0 grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           {details.map(([k, v]) => (
-            <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd>{v}</dd></div>
+            <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd className="min-w-0 break-words">{v}</dd></div>
           ))}
         </dl>
         {order.region ? (
@@ -84,11 +89,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : <p className="text-sm text-slate-500">Esta OS não tem região.</p>}
       </div>
       {canWrite && order.status === "EM_EXECUCAO" && order.executedAt ? (
-        <FinalizeOrderForm orderId={order.id} orderNumber={order.number} executedAt={order.executedAt.toISOString()} />
+        <FinalizeOrderForm orderId={order.id} orderNumber={order.number} executedAt={order.executedAt.toISOString()} webhookHost={execution?.webhookHost ?? null} />
       ) : null}
       <section aria-labelledby="hist" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="hist" className="text-lg font-semibold">Histórico de status</h2>
-        <table className="mt-2 w-full text-sm">
+        <DataTable className="mt-2 w-full text-sm">
           <thead className="text-left text-slate-500"><tr><th className="py-1">Quando</th><th>De</th><th>Para</th><th>Quem</th><th>Observação</th></tr></thead>
           <tbody data-testid="status-history">
             {order.events.map((e) => (
@@ -101,7 +106,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white px-4">
         <OrderTabs tabs={tabs} />

@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import { apiFetch, errorMessage } from "@/lib/api-client";
+import { Notice } from "@/components/ui/notice";
 
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
@@ -10,18 +12,13 @@ export function LoginForm() {
     setBusy(true);
     setError(null);
     const form = new FormData(e.currentTarget);
-    const res = await fetch("/api/v1/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-    }).catch(() => null);
-    if (res?.ok) {
+    try {
+      await apiFetch("/api/v1/auth/login", { method: "POST", json: { email: form.get("email"), password: form.get("password") } });
       window.location.assign("/");
-      return;
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
     }
-    const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-    setError(body?.error?.message ?? "Não foi possível entrar. Verifique a conexão.");
-    setBusy(false);
   }
 
   return (
@@ -36,7 +33,7 @@ export function LoginForm() {
         <input name="password" type="password" autoComplete="current-password" required
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {error ? <Notice tone="error">{error}</Notice> : null}
       <button type="submit" disabled={busy}
         className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {busy ? "Entrando…" : "Entrar"}

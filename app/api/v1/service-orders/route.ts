@@ -4,9 +4,9 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listOrdersQuerySchema, ORDER_STATUS_LABEL } from "@/lib/validation/order";
 import { csvResponse, toCsv } from "@/lib/http/to-csv";
-import { formatSaoPauloDateTime } from "@/lib/diagnostics/sao-paulo-time";
+import { formatDateTime } from "@/lib/format/date-time";
 
-const when = (d: Date | null) => (d ? formatSaoPauloDateTime(d) : "");
+const when = (d: Date | null) => (d ? formatDateTime(d) : "");
 
 export const GET = withAuth(
   async (req) => {

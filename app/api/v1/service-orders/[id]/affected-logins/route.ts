@@ -5,7 +5,7 @@ import { listAffectedLogins } from "@/lib/maintenance/list-affected-logins";
 import { affectedLoginsQuerySchema } from "@/lib/validation/affected-logins";
 import { idParamSchema } from "@/lib/validation/id";
 import { csvResponse, toCsv } from "@/lib/http/to-csv";
-import { formatSaoPauloDateTime } from "@/lib/diagnostics/sao-paulo-time";
+import { formatDateTime } from "@/lib/format/date-time";
 
 export const GET = withAuth<{ id: string }>(
   async (req, { params }) => {
@@ -21,7 +21,7 @@ export const GET = withAuth<{ id: string }>(
         { header: "Plano", value: (r) => r.planName },
         { header: "Tecnologia", value: (r) => r.technology },
         { header: "Online", value: (r) => r.online },
-        { header: "Visto por último", value: (r) => (r.lastSeenAt ? formatSaoPauloDateTime(new Date(r.lastSeenAt)) : "") },
+        { header: "Visto por último", value: (r) => (r.lastSeenAt ? formatDateTime(new Date(r.lastSeenAt)) : "") },
         { header: "Endereço", value: (r) => r.address },
         { header: "Latitude", value: (r) => r.lat },
         { header: "Longitude", value: (r) => r.lng },
