@@ -10,6 +10,24 @@ import { jsonObjectSchema } from "../schemas";
 
 export const adminRoutes = [
   defineRoute({
+    method: "get",
+    path: "/api/v1/health",
+    tag: "Saúde",
+    summary: "Vivo: o processo responde (não consulta o banco)",
+    access: "público",
+    response: z.object({ status: z.literal("ok") }),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/health/ready",
+    tag: "Saúde",
+    summary: "Pronto: o banco responde (para o balanceador de carga)",
+    description: "503 com Retry-After quando o banco não responde.",
+    access: "público",
+    response: z.object({ status: z.string(), database: z.object({ ok: z.boolean(), latencyMs: z.number().optional() }) }),
+    errors: [503],
+  }),
+  defineRoute({
     method: "post",
     path: "/api/v1/auth/login",
     tag: "Sessão",
@@ -78,8 +96,8 @@ export const adminRoutes = [
     method: "get",
     path: "/api/v1/settings",
     tag: "Configurações",
-    summary: "As configurações do provedor",
-    access: "autenticado",
+    summary: "As configurações do provedor (só administrador)",
+    access: "configuracoes.write",
     response: z.object({ settings: settingsSchema }),
   }),
   defineRoute({
