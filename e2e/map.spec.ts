@@ -35,7 +35,9 @@ test("an admin draws a region, saves its order, executes it from the building ic
   const notice = page.getByTestId("map-notice");
   await expect(notice).toContainText(/OS \d+ criada/);
   const number = Number(/OS (\d+)/.exec((await notice.textContent()) ?? "")![1]);
-  expect((await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before + 1);
+  // Polled: the API context's keep-alive connection, idle ~5 s while drawing, may be closed by the server
+  // just as it is reused (ECONNRESET); a retry opens a new one.
+  await expect.poll(async () => (await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before + 1);
 
   const icon = page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`);
   await expect(icon).toHaveAttribute("data-status", "ABERTA");
@@ -100,7 +102,7 @@ test("a self-intersecting region is refused with a Portuguese message and nothin
   await page.screenshot({ path: "/tmp/raio-map-bowtie.png" });
   await dialog.getByRole("button", { name: "Cancelar" }).click();
   await expect(dialog).toBeHidden();
-  expect((await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before);
+  await expect.poll(async () => (await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before);
 });
 
 test("while drawing, Backspace removes the last point, the counter follows, and Esc cancels", async ({ page }) => {

@@ -5,8 +5,10 @@
 import type { ReactNode } from "react";
 import { Popup } from "react-leaflet";
 
-/** Room kept between an opened popup and the map's edges (px): clear of the zoom buttons and the layer panel's edge. */
-const POPUP_EDGE_PADDING: [number, number] = [16, 16];
+/** Room kept between an opened popup and the map's top-left edges (px): below the toolbar's buttons. */
+const POPUP_PADDING_TOP_LEFT: [number, number] = [16, 56];
+/** …and its bottom-right edges (px). */
+const POPUP_PADDING_BOTTOM_RIGHT: [number, number] = [16, 16];
 /** A popup is never wider than a 360 px phone's map. */
 const POPUP_MAX_WIDTH_PX = 300;
 
@@ -20,7 +22,7 @@ function keepClickInPopup(e: React.MouseEvent) {
 
 export function MapPopup({ children }: { children: ReactNode }) {
   return (
-    <Popup autoPan autoPanPaddingTopLeft={POPUP_EDGE_PADDING} autoPanPaddingBottomRight={POPUP_EDGE_PADDING} maxWidth={POPUP_MAX_WIDTH_PX}>
+    <Popup autoPan autoPanPaddingTopLeft={POPUP_PADDING_TOP_LEFT} autoPanPaddingBottomRight={POPUP_PADDING_BOTTOM_RIGHT} maxWidth={POPUP_MAX_WIDTH_PX}>
       <div onClick={keepClickInPopup}>{children}</div>
     </Popup>
   );
