@@ -33,9 +33,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Demo data (small, for speed), then the production server as `npm start` runs it: on PostgreSQL that is
-    // one worker per core, so these tests also cross workers. Tiles point nowhere: the app must cope.
-    command: `${FRESH}npx tsx prisma/seed.ts --if-empty --customers 1500 && node scripts/start-server.mjs --port ${PORT} --hostname 127.0.0.1`,
+    // Demo data (small, for speed) plus a few customers and logins with hostile names imported by CSV, as an
+    // ERP export would bring them (e2e/map-hostile.spec.ts: every outside value reaches the map as text);
+    // then the production server as `npm start` runs it: on PostgreSQL that is one worker per core, so
+    // these tests also cross workers. Tiles point nowhere: the app must cope.
+    command: `${FRESH}npx tsx prisma/seed.ts --if-empty --customers 1500 && npx tsx prisma/import.ts e2e/fixtures/hostile && node scripts/start-server.mjs --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -35,7 +35,9 @@ test("an admin draws a region, saves its order, executes it from the building ic
   const notice = page.getByTestId("map-notice");
   await expect(notice).toContainText(/OS \d+ criada/);
   const number = Number(/OS (\d+)/.exec((await notice.textContent()) ?? "")![1]);
-  expect((await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before + 1);
+  // Polled: the API context's keep-alive connection, idle ~5 s while drawing, may be closed by the server
+  // just as it is reused (ECONNRESET); a retry opens a new one.
+  await expect.poll(async () => (await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before + 1);
 
   const icon = page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`);
   await expect(icon).toHaveAttribute("data-status", "ABERTA");
@@ -46,9 +48,29 @@ test("an admin draws a region, saves its order, executes it from the building ic
   await expect(popup).toContainText("Manutenção em massa");
   await expect(popup.getByTestId("order-status")).toHaveText("Aberta");
   await expect(popup.getByTestId("popup-logins")).toHaveText(/^\d+$/);
+  await expect(popup.getByTestId("popup-customers")).toHaveText(/^\d+$/);
   await page.screenshot({ path: "/tmp/raio-map-popup.png" });
+
+  // Executar asks first: how many customers and logins, and the message they will get. Nothing runs yet.
+  const logins = (await popup.getByTestId("popup-logins").textContent())!;
+  const customers = (await popup.getByTestId("popup-customers").textContent())!;
   await popup.getByRole("button", { name: "Executar" }).click();
+  const confirm = popup.getByTestId("confirm-action");
+  await expect(confirm).toContainText(`Executar a OS ${number}?`);
+  await expect(confirm.getByTestId("confirm-impact")).toContainText(`${customers} cliente(s) com ${logins} login(s) dentro da região`);
+  await expect(confirm.getByTestId("confirm-impact")).toContainText("Manutenção em massa");
+  await expect(confirm.getByTestId("confirm-message")).not.toBeEmpty();
+  await page.screenshot({ path: "/tmp/raio-map-confirm-execute.png" });
+  const orderId = Number(/\/ordens\/(\d+)/.exec((await popup.getByRole("link", { name: `OS ${number}` }).getAttribute("href")) ?? "")![1]);
+  const statusNow = async () => (await (await page.request.get(`/api/v1/service-orders/${orderId}`)).json()).order.status as string;
+  expect(await statusNow()).toBe("ABERTA");
+  await confirm.getByRole("button", { name: "Voltar" }).click();
+  await expect(confirm).toBeHidden();
+  expect(await statusNow()).toBe("ABERTA");
+  await popup.getByRole("button", { name: "Executar" }).click();
+  await confirm.getByRole("button", { name: "Confirmar execução" }).click();
   await expect(popup.getByTestId("order-status")).toHaveText("Em Execução");
+  expect(await statusNow()).toBe("EM_EXECUCAO");
   await expect(popup.getByRole("button", { name: "Executar" })).toHaveCount(0);
   await expect(icon).toHaveAttribute("data-status", "EM_EXECUCAO");
 
@@ -80,7 +102,7 @@ test("a self-intersecting region is refused with a Portuguese message and nothin
   await page.screenshot({ path: "/tmp/raio-map-bowtie.png" });
   await dialog.getByRole("button", { name: "Cancelar" }).click();
   await expect(dialog).toBeHidden();
-  expect((await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before);
+  await expect.poll(async () => (await (await page.request.get("/api/v1/service-orders?pageSize=1")).json()).total).toBe(before);
 });
 
 test("while drawing, Backspace removes the last point, the counter follows, and Esc cancels", async ({ page }) => {
@@ -99,4 +121,33 @@ test("while drawing, Backspace removes the last point, the counter follows, and 
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("drawing-panel")).toBeHidden();
   await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("Cancelar OS on the map says what it stops and cancels only on confirmation", async ({ page }) => {
+  await openMap(page);
+  const points = await around(page, [[-120, -160], [-20, -160], [-20, -60], [-120, -60]]);
+  await drawPolygon(page, points);
+  const dialog = page.getByRole("dialog", { name: "Nova OS de Estrutura" });
+  await dialog.getByLabel("Descrição").fill("Poste caído (e2e cancelar)");
+  await dialog.getByRole("button", { name: "Salvar" }).click();
+  const notice = page.getByTestId("map-notice");
+  await expect(notice).toContainText(/OS \d+ criada/);
+  const number = Number(/OS (\d+)/.exec((await notice.textContent()) ?? "")![1]);
+  const icon = page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`);
+  await icon.hover();
+  const popup = page.getByTestId("region-popup");
+  await expect(popup.getByTestId("popup-customers")).toHaveText(/^\d+$/);
+  const customers = (await popup.getByTestId("popup-customers").textContent())!;
+  await popup.getByRole("button", { name: "Cancelar OS" }).click();
+  const confirm = popup.getByTestId("confirm-action");
+  await expect(confirm).toContainText(`Cancelar a OS ${number}?`);
+  await expect(confirm).toContainText(`Nenhuma mensagem foi enviada: a OS ainda não está em execução (${customers} cliente(s)`);
+  await expect(confirm).toContainText("Esta ação não pode ser desfeita.");
+  const list = (await (await page.request.get("/api/v1/service-orders?pageSize=50")).json()).orders as { id: number; number: number; status: string }[];
+  const order = list.find((o) => o.number === number)!;
+  expect(order.status).toBe("ABERTA");
+  await confirm.getByRole("button", { name: "Confirmar cancelamento" }).click();
+  await expect(notice).toContainText(`OS ${number}: Cancelada.`);
+  expect((await (await page.request.get(`/api/v1/service-orders/${order.id}`)).json()).order.status).toBe("CANCELADA");
+  await expect(icon).toHaveCount(0); // the Canceladas layer is off by default
 });

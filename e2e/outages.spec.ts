@@ -9,7 +9,10 @@ const SEARCH_HALF_DEG = 0.01;
 const OUTAGE_LOGINS = 36;
 
 interface LoginMarker { id: number; lat: number; lng: number; online: boolean; username: string }
-interface Suggestion { offlineCount: number; offlineShare: number; offlineLoginIds: number[]; areaM2: number; overlaps: { number: number }[] }
+interface Suggestion {
+  offlineCount: number; totalInArea: number; loginsInArea: number; offlineBeforeCount: number; offlineShare: number;
+  offlineLoginIds: number[]; areaM2: number; overlaps: { number: number }[]; coveredBy: { number: number } | null; polygon: unknown;
+}
 
 /** The nearest online logins to a point, as the monitoring system would see a neighbourhood go dark. */
 async function onlineLoginsNear(request: APIRequestContext, lng: number, lat: number, n: number): Promise<LoginMarker[]> {
@@ -59,9 +62,9 @@ test("a neighbourhood goes offline, the map suggests its region, and one click t
   await expect(page.getByTestId("logins-loaded")).toContainText(/[1-9]\d* logins nesta área/);
   await expect(page.getByLabel("Sugestões de interrupção")).toBeChecked();
 
-  // The dashed suggestion with its label: "36 offline (80%) desde 14:05".
+  // The dashed suggestion with its label: "36 de 45 offline (80%) desde 14:05".
   const pct = Math.round(suggestion.offlineShare * 100);
-  const label = page.getByTestId("outage-label").filter({ hasText: `${suggestion.offlineCount} offline (${pct}%) desde` });
+  const label = page.getByTestId("outage-label").filter({ hasText: `${suggestion.offlineCount} de ${suggestion.totalInArea} offline (${pct}%) desde` });
   await expect(label).toBeVisible();
   await expect(label).toHaveText(/desde \d{2}:\d{2}/);
   await expect(page.locator('path.leaflet-interactive[stroke-dasharray="6 6"], path[stroke-dasharray="6 6"]').first()).toBeAttached();
@@ -71,6 +74,11 @@ test("a neighbourhood goes offline, the map suggests its region, and one click t
   await label.click();
   const popup = page.getByTestId("outage-popup");
   await expect(popup).toContainText("Sugestão de interrupção");
+  // What each number is: went offline of those online before; every login located in the area.
+  await expect(popup.getByTestId("outage-offline")).toHaveText(`${suggestion.offlineCount} de ${suggestion.totalInArea} (${pct}%)`);
+  await expect(popup.getByTestId("outage-logins-in-area")).toHaveText(String(suggestion.loginsInArea));
+  await expect(popup).toContainText(`${suggestion.offlineBeforeCount} já estavam offline antes`);
+  expect(suggestion.loginsInArea).toBe(suggestion.totalInArea + suggestion.offlineBeforeCount);
   await popup.getByRole("button", { name: "Criar região" }).click();
 
   // The order form opens with the suggestion already drawn, and its vertices can still be dragged.
@@ -78,6 +86,11 @@ test("a neighbourhood goes offline, the map suggests its region, and one click t
   await expect(dialog).toBeVisible();
   const summary = dialog.getByTestId("drawn-summary");
   await expect(summary).toContainText(/Região com \d+ vértices/);
+  // The form counts the same logins as the suggestion's "Logins na área", and repeats its numbers.
+  await expect(summary).toContainText(`${suggestion.loginsInArea} logins dentro`);
+  await expect(dialog.getByTestId("drawn-suggestion")).toContainText(
+    `${suggestion.offlineCount} de ${suggestion.totalInArea} logins online ficaram offline`);
+  await expect(dialog.getByTestId("drawn-suggestion")).toContainText(`${suggestion.loginsInArea} logins na área`);
   await expect(dialog.getByRole("alert")).toHaveCount(0);
   const before = await summary.textContent();
 
@@ -122,8 +135,24 @@ test("a neighbourhood goes offline, the map suggests its region, and one click t
   // The new region's building icon, Aberta; the suggestion now says it overlaps that order.
   const icon = page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`);
   await expect(icon).toHaveAttribute("data-status", "ABERTA");
-  await expect(page.getByTestId("outage-label").filter({ hasText: `sobrepõe OS` })).toContainText(String(number));
+  // The suggestion is now handled: "coberta pela OS N", and no "Criar região" for a second order.
+  const covered = page.getByTestId("outage-label").filter({ hasText: `coberta pela OS ${number}` });
+  await expect(covered).toBeVisible();
+  await expect(covered).toHaveAttribute("data-covered", "true");
   await page.screenshot({ path: "/tmp/raio-outage-created.png" });
+  await covered.click();
+  await expect(popup.getByTestId("outage-covered")).toContainText(`coberta pela OS ${number} (Aberta)`);
+  await expect(popup.getByRole("button", { name: "Criar região" })).toHaveCount(0);
+  // …and the server refuses a second order from it, whoever asks.
+  const again = await page.request.post("/api/v1/regions", {
+    data: {
+      description: "Duplicada (e2e)",
+      region: { type: "Feature", properties: {}, geometry: suggestion.polygon },
+      fromSuggestion: { offlineLoginIds: suggestion.offlineLoginIds },
+    },
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.message).toContain(`coberta pela OS ${number}`);
 
   // What was saved is the edited polygon, larger than the suggestion.
   const list = await (await page.request.get(`/api/v1/service-orders?pageSize=50`)).json();

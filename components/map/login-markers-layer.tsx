@@ -6,6 +6,7 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
 import { useMap } from "react-leaflet";
+import { textElement } from "./map-dom";
 
 /** Wait after the last move before asking the server (a drag or a zoom animation fires many events). */
 const LOAD_DEBOUNCE_MS = 300;
@@ -15,6 +16,8 @@ const BBOX_PADDING = 0.2;
 const REFRESH_MS = 20_000;
 export const ONLINE_COLOR = "#16a34a";
 export const OFFLINE_COLOR = "#dc2626";
+/** A cluster with some (under OFFLINE_ALERT_SHARE) offline logins. */
+const PARTLY_OFFLINE_COLOR = "#ca8a04";
 /** A cluster turns red when at least this share of its logins is offline (an outage in the making). */
 const OFFLINE_ALERT_SHARE = 0.5;
 
@@ -39,13 +42,19 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
   let offline = 0;
   for (const m of children) if (offlineMarkers.has(m)) offline++;
   const share = children.length ? offline / children.length : 0;
-  const bg = share >= OFFLINE_ALERT_SHARE ? OFFLINE_COLOR : offline > 0 ? "#ca8a04" : ONLINE_COLOR;
+  const bg = share >= OFFLINE_ALERT_SHARE ? OFFLINE_COLOR : offline > 0 ? PARTLY_OFFLINE_COLOR : ONLINE_COLOR;
   const size = children.length < 100 ? 30 : children.length < 1000 ? 36 : 42;
-  return L.divIcon({
-    className: "raio-login-cluster",
-    iconSize: [size, size],
-    html: `<div title="${children.length} logins, ${offline} offline" style="width:${size}px;height:${size}px;border-radius:50%;background:${bg};opacity:.85;color:#fff;font:600 12px/${size}px system-ui;text-align:center;box-shadow:0 0 0 4px ${bg}40">${children.length}</div>`,
-  });
+  const disc = textElement(String(children.length), "raio-login-cluster-disc");
+  disc.title = `${children.length} logins, ${offline} offline`;
+  disc.style.width = disc.style.height = `${size}px`;
+  disc.style.background = bg;
+  disc.style.boxShadow = `0 0 0 4px ${bg}40`;
+  return L.divIcon({ className: "raio-login-cluster", iconSize: [size, size], html: disc });
+}
+
+/** A login's tooltip, "maria.silva · online": the name is text, whatever characters it holds. */
+function loginTooltip(m: Marker): () => HTMLElement {
+  return () => textElement(`${m.username} · ${m.online ? "online" : "offline"}`, undefined, "span");
 }
 
 export function LoginMarkersLayer({ visible, onLoaded }: { visible: boolean; onLoaded: (loaded: LoadedLogins) => void }) {
@@ -98,7 +107,7 @@ export function LoginMarkersLayer({ visible, onLoaded }: { visible: boolean; onL
           lats[i] = m.lat;
           const color = m.online ? ONLINE_COLOR : OFFLINE_COLOR;
           const marker = L.circleMarker([m.lat, m.lng], { radius: 5, color: "#fff", weight: 1, fillColor: color, fillOpacity: 0.95 });
-          marker.bindTooltip(`${m.username} · ${m.online ? "online" : "offline"}`);
+          marker.bindTooltip(loginTooltip(m));
           if (!m.online) offlineMarkers.add(marker);
           layers.push(marker);
         });

@@ -25,6 +25,8 @@ export interface DrawnRegion {
   loginsInside: number;
   loginsTruncated: boolean;
   overlaps: string[];
+  /** The outage suggestion the region came from ("Criar região"): sent, so the server refuses a duplicate order. */
+  fromSuggestion?: { offlineLoginIds: number[]; summary: string } | null;
 }
 
 export interface CreatedOrder {
@@ -68,6 +70,7 @@ export function OrderFormDialog({
           responsible: String(f.get("responsible") ?? ""),
           planned,
           announcedAt: planned ? local("announcedAt") : null,
+          fromSuggestion: region.fromSuggestion ? { offlineLoginIds: region.fromSuggestion.offlineLoginIds } : undefined,
         },
       });
       onSaved(created);
@@ -86,8 +89,9 @@ export function OrderFormDialog({
         <p className="mt-1 text-sm text-slate-600" data-testid="drawn-summary">
           Região com {region.vertexCount} vértices
           {region.areaM2 > 0 ? <>, {formatArea(region.areaM2)}</> : null} ·{" "}
-          <strong>{formatInteger(region.loginsInside)}{region.loginsTruncated ? "+" : ""}</strong> logins dentro
+          <strong>{formatInteger(region.loginsInside)}{region.loginsTruncated ? "+" : ""}</strong> logins dentro (online e offline)
         </p>
+        {region.fromSuggestion ? <p className="mt-1 text-xs text-slate-600" data-testid="drawn-suggestion">{region.fromSuggestion.summary}</p> : null}
         {region.overlaps.length > 0 ? (
           <div role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
             <p className="font-semibold">Atenção: sobreposição com outra OS</p>

@@ -1,6 +1,7 @@
 // Stores a drawn maintenance region together with its structural service order: order, region, first
 // history event, audit entry and GeoVersion bump in ONE transaction — a region never exists alone.
-// A bad polygon is refused (400) before anything is written.
+// A bad polygon is refused (400) before anything is written; a region made from an outage suggestion
+// that an open or running order already covers is refused (409) inside the transaction.
 import { db } from "../db";
 import type { Principal } from "../auth/principal";
 import { actorColumns } from "../auth/principal";
@@ -12,6 +13,7 @@ import { checkRegionGeometry } from "./check-region-geometry";
 import { findMaintenanceSubjectOrThrow } from "./find-maintenance-subject-or-throw";
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
 import { saveRegionColumns, type SavedRegion } from "./save-region-columns";
+import { assertSuggestionNotCovered } from "../outages/assert-suggestion-not-covered";
 
 export interface CreatedRegionOrder {
   order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
@@ -28,6 +30,7 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
   const actor = actorColumns(principal);
 
   return db.$transaction(async (tx) => {
+    if (input.fromSuggestion) await assertSuggestionNotCovered(tx, input.fromSuggestion.offlineLoginIds);
     const order = await tx.serviceOrder.create({
       data: {
         subjectId: subject.id,
@@ -48,6 +51,7 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
     await recordAudit(tx, principal, "order.create", { type: "ServiceOrder", id: order.id }, {
       number: order.number, subjectId: subject.id, regionId: region.id, vertexCount: region.vertexCount,
       areaM2: Math.round(region.areaM2), overlaps: warnings.map((w) => w.number),
+      fromSuggestion: input.fromSuggestion ? input.fromSuggestion.offlineLoginIds.length : undefined,
     });
     await bumpRegionsVersion(tx);
     return {

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import type { AreaGeometry, Bbox } from "../geo/types";
 import { countLoginsInRegion } from "../maintenance/login-points";
+import { countCustomersInRegion } from "../maintenance/count-customers-in-region";
 
 export async function getOrderOrThrow(orderId: number) {
   const order = await db.serviceOrder.findUnique({
@@ -42,12 +43,15 @@ export async function getOrderOrThrow(orderId: number) {
   // A finalized order keeps the logins frozen at finalization; otherwise count who is inside now.
   const loginsAffected =
     order._count.affectedLogins > 0 ? order._count.affectedLogins : region ? await countLoginsInRegion(region.geometry) : 0;
+  // Customers inside the region now (what Executar and Cancelar tell the admin before they act).
+  const customersInRegion = region ? await countCustomersInRegion(region.geometry) : 0;
 
   const { _count, events, region: _r, ...rest } = order;
   return {
     ...rest,
     region,
     loginsAffected,
+    customersInRegion,
     events: events.map((e) => ({
       ...e,
       by: e.userId ? (userName.get(e.userId) ?? `usuário ${e.userId}`) : e.apiTokenId ? `token ${tokenName.get(e.apiTokenId) ?? e.apiTokenId}` : null,

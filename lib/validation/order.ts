@@ -76,8 +76,19 @@ export const orderFieldsSchema = z.object({
 // Tolerance for the browser's clock running ahead of the server's when it sends "announced now".
 const ANNOUNCE_CLOCK_SKEW_MS = 5 * 60_000;
 
-/** POST /api/v1/regions: the drawn polygon and its order. */
-export const createRegionSchema = orderFieldsSchema.extend({ region: polygonFeatureSchema }).superRefine((v, ctx) => {
+// Most offline logins a suggestion may name (a city-wide outage is far below this).
+export const MAX_SUGGESTION_LOGINS = 100_000;
+
+/** The outage suggestion a region was made from ("Criar região"): its recently offline logins. */
+export const fromSuggestionSchema = z.object({
+  offlineLoginIds: z
+    .array(z.number({ error: "id de login deve ser um número" }).int("id de login inteiro").positive("id de login positivo").max(2_147_483_647, "id de login fora do intervalo"), { error: "offlineLoginIds deve ser uma lista de ids" })
+    .min(1, "a sugestão não tem logins offline")
+    .max(MAX_SUGGESTION_LOGINS, `no máximo ${MAX_SUGGESTION_LOGINS} logins`),
+}, { error: "fromSuggestion deve ser um objeto { offlineLoginIds }" });
+
+/** POST /api/v1/regions: the drawn polygon and its order (and the suggestion it came from, if any). */
+export const createRegionSchema = orderFieldsSchema.extend({ region: polygonFeatureSchema, fromSuggestion: fromSuggestionSchema.optional() }).superRefine((v, ctx) => {
   if (v.announcedAt && !v.planned) {
     ctx.addIssue({ code: "custom", path: ["announcedAt"], message: "aviso prévio só vale para interrupção programada" });
   }

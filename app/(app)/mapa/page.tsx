@@ -25,18 +25,16 @@ export default async function MapPage() {
     }),
   ]);
   return (
-    <div className="flex h-[calc(100vh-5.5rem)] flex-col gap-2">
+    <div>
       <h1 className="sr-only">Mapa de manutenção</h1>
-      <div className="min-h-0 flex-1">
-        <MaintenanceMapLoader
-          tileUrl={env.RAIO_TILE_URL}
-          tileAttribution={env.RAIO_TILE_ATTRIBUTION}
-          canWrite={can(user.role, "ordens.write")}
-          maxAreaKm2={settings.maxRegionAreaKm2}
-          subjects={subjects}
-          center={CITY_CENTER}
-        />
-      </div>
+      <MaintenanceMapLoader
+        tileUrl={env.RAIO_TILE_URL}
+        tileAttribution={env.RAIO_TILE_ATTRIBUTION}
+        canWrite={can(user.role, "ordens.write")}
+        maxAreaKm2={settings.maxRegionAreaKm2}
+        subjects={subjects}
+        center={CITY_CENTER}
+      />
     </div>
   );
 }

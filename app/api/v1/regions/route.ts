@@ -1,6 +1,8 @@
 // POST /api/v1/regions – a drawn maintenance region and its structural service order, stored together
-//   body: { region: Feature<Polygon>, subjectId?, description, expectedEndAt?, responsible?, planned?, announcedAt? }
+//   body: { region: Feature<Polygon>, subjectId?, description, expectedEndAt?, responsible?, planned?, announcedAt?,
+//           fromSuggestion?: { offlineLoginIds } }  (a region made from an outage suggestion)
 //   201 { order, region, warnings: [{ code: "OVERLAP", orderId, number, message }] }
+//   409 CONFLICT (details.code SUGGESTION_COVERED) when an open or running order already covers that suggestion
 // GET /api/v1/regions?status=ABERTA,EM_EXECUCAO – the map's region layers (default: open and executing)
 import { withAuth } from "@/lib/auth/with-auth";
 import { readJson } from "@/lib/http/read-json";
