@@ -1,12 +1,20 @@
 // Next.js calls register() once when a server process starts (`next start`, each cluster worker of
-// scripts/start-server.mjs, `next dev`). This is where the app server starts working the job queue
-// (lib/queue): webhook deliveries and ERP syncs run in the app's own processes, and pg-boss hands each job
-// to exactly one of them. Nothing else starts workers: CLI commands and tests only enqueue, unless they
-// start workers themselves. RAIO_QUEUE_WORKERS=0 turns them off in a process (e.g. a web-only instance
-// beside a dedicated worker).
+// scripts/start-server.mjs, `next dev`).
+// 1. Configuration that would only fail later fails here, with its reason: an ERP connection whose token
+//    cannot be decrypted (RAIO_SECRET_KEY missing, malformed or changed) stops the start-up.
+// 2. The app server works the job queue (lib/queue): webhook deliveries and ERP syncs run in the app's own
+//    processes, and pg-boss hands each job to exactly one of them. Nothing else starts workers: CLI
+//    commands and tests only enqueue, unless they start workers themselves. RAIO_QUEUE_WORKERS=0 turns them
+//    off in a process (e.g. a web-only instance beside others that work the queue).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return; // `next build` prerendering: no server
+  const { checkErpSecretsAtStartup } = await import("./lib/erp/erp-connection");
+  const problem = await checkErpSecretsAtStartup();
+  if (problem) {
+    console.error(`[raio] Configuração inválida: ${problem}`);
+    process.exit(78); // EX_CONFIG: a supervisor should not restart the same mistake forever
+  }
   if (process.env.RAIO_QUEUE_WORKERS === "0") return;
   const { startAppWorkers } = await import("./lib/queue/start-app-workers");
   await startAppWorkers();

@@ -11,6 +11,7 @@ export type ErrorCode =
   | "INVALID_TRANSITION"
   | "AMBIGUOUS"
   | "PAYLOAD_TOO_LARGE"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -22,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   AMBIGUOUS: 300,
   PAYLOAD_TOO_LARGE: 413,
+  // A dependency (the ERP, a missing key) is down or unusable: the client may retry later.
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -45,6 +48,7 @@ export const badRequest = (message: string, field?: string) => new AppError("VAL
 export const notFound = (message: string) => new AppError("NOT_FOUND", message);
 export const conflict = (message: string, details?: unknown) => new AppError("CONFLICT", message, { details });
 export const forbidden = (message = "Seu perfil não tem permissão para esta ação.") => new AppError("FORBIDDEN", message);
+export const unavailable = (message: string, details?: unknown) => new AppError("UNAVAILABLE", message, { details });
 export const unauthenticated = (message = "Autenticação necessária.") => new AppError("UNAUTHENTICATED", message);
 
 export interface ErrorBody {
