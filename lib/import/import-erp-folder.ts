@@ -100,7 +100,7 @@ const technology = codeEnum({ FIBRA: "FIBRA", F: "FIBRA", RADIO: "RADIO", R: "RA
 
 // ---- row schemas ------------------------------------------------------------------------------------
 
-const customerRow = z.object({
+export const customerRow = z.object({
   external_id: required("external_id"),
   name: required("nome"),
   document: z.string().transform((v, ctx) => {
@@ -137,7 +137,7 @@ const customerRow = z.object({
   active: yesNo,
 });
 
-const contractRow = z.object({
+export const contractRow = z.object({
   external_id: required("external_id"),
   customer_external_id: required("customer_external_id"),
   status: contractStatus,
@@ -161,7 +161,7 @@ const contractRow = z.object({
   plan_technology: technology,
 });
 
-const loginRow = z.object({
+export const loginRow = z.object({
   external_id: required("external_id"),
   contract_external_id: required("contract_external_id"),
   login: required("login"),
@@ -174,7 +174,7 @@ const loginRow = z.object({
   lng: coordinate(-180, 180, "longitude"),
 });
 
-const invoiceRow = z.object({
+export const invoiceRow = z.object({
   external_id: required("external_id"),
   contract_external_id: required("contract_external_id"),
   due_date: isoDate,
