@@ -58,8 +58,8 @@ export interface ConnectionCheck {
 export interface ErpConnector {
   readonly kind: string;
   pull(table: ErpTable, opts?: PullOptions): AsyncIterable<PullBatch>;
-  /** The logins' online flags only (the fast refresh): external id → online. */
-  pullOnline(opts?: { afterId?: number }): AsyncIterable<{ online: Map<string, boolean>; cursor: number; remaining: number }>;
+  /** The logins' online flags only (the fast refresh), by username as the login status feed takes them. */
+  pullOnline(opts?: { afterId?: number }): AsyncIterable<{ events: { login: string; online: boolean }[]; cursor: number; remaining: number }>;
   testConnection(): Promise<ConnectionCheck>;
   trustUnlock(contractExternalId: string): Promise<TrustUnlockAnswer>;
   openInvoice(invoiceExternalId: string): Promise<InvoiceCopy>;

@@ -31,7 +31,7 @@ export function isErpConfigured(c: ErpConnection): boolean {
 }
 
 /** Saves a change; a new token is encrypted with RAIO_SECRET_KEY (missing key: 503 with the reason). */
-export async function saveErpConnection(patch: unknown, principal: Principal): Promise<ErpConnectionView> {
+export async function saveErpConnection(patch: unknown, principal: Principal | null): Promise<ErpConnectionView> {
   const change = erpConnectionPatchSchema.parse(patch);
   const current = await getErpConnection();
   let tokenEncrypted = current.tokenEncrypted;

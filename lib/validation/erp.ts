@@ -21,8 +21,8 @@ export const erpConnectionSchema = z.object({
   allowSelfSigned: z.boolean().default(false),
   /** Scheduled syncs on (the CLI and "Sincronizar agora" work either way). */
   enabled: z.boolean().default(false),
-  incrementalEveryMinutes: z.number().int().min(1).max(1_440).default(DEFAULT_INCREMENTAL_MINUTES),
-  onlineEverySeconds: z.number().int().min(10).max(3_600).default(DEFAULT_ONLINE_SECONDS),
+  incrementalEveryMinutes: z.number().int().min(1).max(59).default(DEFAULT_INCREMENTAL_MINUTES),
+  onlineEverySeconds: z.number().int().min(60).max(3_540).default(DEFAULT_ONLINE_SECONDS),
 });
 
 /** A change from the form or the API: omitted fields are kept; `token` is write-only (null removes it). */
@@ -33,8 +33,14 @@ export const erpConnectionPatchSchema = z
     token: z.string().trim().min(8, "token curto demais").max(512).nullable(),
     allowSelfSigned: z.boolean(),
     enabled: z.boolean(),
-    incrementalEveryMinutes: z.number().int("minutos inteiros").min(1, "no mínimo 1 minuto").max(1_440, "no máximo 1.440 minutos"),
-    onlineEverySeconds: z.number().int("segundos inteiros").min(10, "no mínimo 10 segundos").max(3_600, "no máximo 3.600 segundos"),
+    // Schedules run on a minute clock (cron): 1–59 minutes; the online refresh in whole minutes, given in seconds.
+    incrementalEveryMinutes: z.number().int("minutos inteiros").min(1, "no mínimo 1 minuto").max(59, "no máximo 59 minutos"),
+    onlineEverySeconds: z
+      .number()
+      .int("segundos inteiros")
+      .min(60, "no mínimo 60 segundos")
+      .max(3_540, "no máximo 3.540 segundos")
+      .refine((s) => s % 60 === 0, "em minutos inteiros (60, 120, 180…)"),
   })
   .partial()
   .strict();

@@ -60,6 +60,8 @@ export interface IxcClientOptions {
   maxInFlight?: number;
   retries?: number;
   retryBaseMs?: number;
+  /** Rows per page for listAll (default 500). */
+  pageSize?: number;
 }
 
 export type IxcOper = "=" | "!=" | "<" | "<=" | ">" | ">=" | "L";
@@ -111,6 +113,7 @@ export class IxcClient {
       maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
       retries: options.retries ?? DEFAULT_RETRIES,
       retryBaseMs: options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS,
+      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     };
     const agentOptions = { keepAlive: true, maxSockets: this.opts.maxInFlight };
     this.agent = this.root.startsWith("https:")
@@ -147,7 +150,7 @@ export class IxcClient {
    */
   async *listAll(table: string, opts: { also?: IxcFilter[]; afterId?: number; rp?: number } = {}): AsyncGenerator<ListPage & { lastId: number }> {
     let afterId = opts.afterId ?? 0;
-    const rp = opts.rp ?? DEFAULT_PAGE_SIZE;
+    const rp = opts.rp ?? this.opts.pageSize;
     for (;;) {
       const page = await this.list(table, { where: { field: "id", op: ">", value: String(afterId) }, also: opts.also, rp, sortname: "id", sortorder: "asc" });
       if (page.rows.length === 0) return;

@@ -80,8 +80,8 @@ export class IxcConnector implements ErpConnector {
   async *pullOnline(opts: { afterId?: number } = {}) {
     for await (const page of this.client.listAll("radusuarios", { afterId: opts.afterId })) {
       // online: "S" online, "N" offline, "SS" no status (counted as offline, as the import does).
-      const online = new Map(page.rows.map((r) => [text(r, "id"), text(r, "online") === "S"]));
-      yield { online, cursor: page.lastId, remaining: Math.max(0, page.total - page.rows.length) };
+      const events = page.rows.map((r) => ({ login: text(r, "login"), online: text(r, "online") === "S" })).filter((e) => e.login !== "");
+      yield { events, cursor: page.lastId, remaining: Math.max(0, page.total - page.rows.length) };
     }
   }
 

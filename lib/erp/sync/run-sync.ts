@@ -1,0 +1,206 @@
+// The ERP sync: pulls customers, contracts, logins and invoices through a connector and writes them with the
+// import's one path (row schemas + upsertErpRows), a page at a time.
+// - FULL pulls everything; at its end, contracts and logins the ERP no longer has become inactive (never
+//   deleted: their history stays). INCREMENTAL pulls rows whose ultima_atualizacao moved since the last
+//   successful sync's start, minus an overlap (rows changed in the same second, clocks a little apart).
+// - Each page is one transaction: its good rows, its skipped rows (SyncIssue: table, ERP id, field, why), and
+//   the run's cursor move together, so a run stopped anywhere (error, kill -9) resumes after its last page
+//   and ends with the same database.
+// - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
+//   skipped and reported; they never abort the rest and never overwrite good data.
+import type { z } from "zod";
+import { db, type Prisma, type SyncKind } from "../../db";
+import { contractRow, customerRow, invoiceRow, loginRow } from "../../import/import-erp-folder";
+import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
+import type { ErpConnector, SkippedRow, SourceRow } from "../connector";
+import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
+
+/** Incremental overlap: rows updated up to this long before the last sync started are pulled again. */
+export const DEFAULT_OVERLAP_MS = 10 * 60_000;
+/** Page transactions may hold 500 customers with their phones: far above Prisma's 5 s default. */
+const PAGE_TX_TIMEOUT_MS = 120_000;
+/** Most skipped rows kept per run (the count is exact; the list stops here). */
+const MAX_ISSUES_PER_RUN = 5_000;
+
+const SCHEMAS = { customers: customerRow, contracts: contractRow, logins: loginRow, invoices: invoiceRow } as const;
+
+export interface SyncProgress {
+  runId: number;
+  table: SyncTable;
+  tables: TableProgress[];
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface SyncOptions {
+  kind: "FULL" | "INCREMENTAL";
+  tables?: readonly SyncTable[];
+  overlapMs?: number;
+  onProgress?: (p: SyncProgress) => void;
+  /** Test hook: stop (throw) after this many pages, as a crash would. */
+  stopAfterPages?: number;
+}
+
+export interface SyncOutcome {
+  runId: number;
+  kind: SyncKind;
+  resumed: boolean;
+  rows: number;
+  skipped: number;
+  deactivated: { contracts: number; logins: number };
+}
+
+async function lastSuccessStart(): Promise<Date | null> {
+  const last = await db.syncRun.findFirst({
+    where: { status: "SUCCEEDED", kind: { in: ["FULL", "INCREMENTAL"] } },
+    orderBy: { startedAt: "desc" },
+    select: { startedAt: true },
+  });
+  return last?.startedAt ?? null;
+}
+
+export async function runSync(connector: ErpConnector, opts: SyncOptions): Promise<SyncOutcome> {
+  const tables = opts.tables ?? SYNC_TABLES;
+  const since = opts.kind === "INCREMENTAL" ? await lastSuccessStart() : null;
+  // No successful sync yet: an incremental run is a full one.
+  const kind: SyncKind = opts.kind === "INCREMENTAL" && since ? "INCREMENTAL" : "FULL";
+  const run = await claimRun(kind, connector.kind, () => ({
+    tables: freshTables(tables),
+    changedSince: since ? new Date(since.getTime() - (opts.overlapMs ?? DEFAULT_OVERLAP_MS)) : null,
+  }));
+  const started = performance.now();
+  let rowsThisProcess = 0;
+  let pages = 0;
+  try {
+    for (const progress of run.tables) {
+      if (progress.finished) continue;
+      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor })) {
+        const { good, skipped } = await checkRows(progress.table, batch.rows, batch.skipped);
+        progress.done += batch.rows.length + batch.skipped.length;
+        progress.skipped += skipped.length;
+        progress.cursor = batch.cursor;
+        progress.total = progress.done + batch.remaining;
+        if (batch.remaining === 0) progress.finished = true;
+        await writePage(run.id, run.kind, progress.table, good, skipped, run.tables);
+        rowsThisProcess += batch.rows.length + batch.skipped.length;
+        pages++;
+        const elapsed = (performance.now() - started) / 1000;
+        const rowsPerSecond = elapsed > 0 ? rowsThisProcess / elapsed : 0;
+        const left = run.tables.reduce((n, t) => n + (t.total === null ? 0 : t.total - t.done), 0);
+        opts.onProgress?.({ runId: run.id, table: progress.table, tables: run.tables, rowsPerSecond, etaSeconds: rowsPerSecond > 0 ? left / rowsPerSecond : null });
+        if (opts.stopAfterPages !== undefined && pages >= opts.stopAfterPages) throw new Error("parada de teste (stopAfterPages)");
+      }
+      if (!progress.finished) {
+        progress.finished = true;
+        await db.syncRun.update({ where: { id: run.id }, data: { tables: run.tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() } });
+      }
+    }
+    const deactivated = run.kind === "FULL" && tables.length === SYNC_TABLES.length ? await deactivateMissing(run.id) : { contracts: 0, logins: 0 };
+    const totals = run.tables.reduce((a, t) => ({ rows: a.rows + t.done, skipped: a.skipped + t.skipped }), { rows: 0, skipped: 0 });
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), heartbeatAt: new Date(), ...totals } });
+    return { runId: run.id, kind: run.kind, resumed: run.resumed, ...totals, deactivated };
+  } catch (err) {
+    // IxcError messages carry IXC's own words.
+    const message = err instanceof Error ? err.message : String(err);
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "FAILED", error: message.slice(0, 2_000), heartbeatAt: new Date() } }).catch(() => undefined);
+    throw err;
+  }
+}
+
+type Parsed = ErpRows[keyof ErpRows][number];
+
+/** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */
+async function checkRows(table: SyncTable, rows: SourceRow[], already: SkippedRow[]): Promise<{ good: Parsed[]; skipped: SkippedRow[] }> {
+  const skipped = [...already];
+  const parsed: Parsed[] = [];
+  const schema = SCHEMAS[table] as z.ZodType<Parsed>;
+  for (const row of rows) {
+    const result = schema.safeParse(row);
+    if (result.success) parsed.push(result.data);
+    else {
+      const issue = result.error.issues[0]!;
+      skipped.push({ table, id: row.external_id ?? "", field: issue.path.join(".") || "-", message: issue.message });
+    }
+  }
+  const skip = (r: { external_id: string }, field: string, message: string) => {
+    skipped.push({ table, id: r.external_id, field, message });
+    return false;
+  };
+  let good = parsed;
+  if (table === "customers") {
+    const rowsC = parsed as ErpRows["customers"];
+    const owners = await db.customer.findMany({ where: { document: { in: rowsC.map((r) => r.document) } }, select: { document: true, externalId: true } });
+    const ownerOf = new Map(owners.map((o) => [o.document, o.externalId]));
+    const seen = new Set<string>();
+    good = rowsC.filter((r) => {
+      const owner = ownerOf.get(r.document);
+      if (owner !== undefined && owner !== r.external_id) return skip(r, "document", `CPF/CNPJ já pertence a outro cliente (código ${owner ?? "sem código"})`);
+      if (seen.has(r.document)) return skip(r, "document", "CPF/CNPJ repetido na mesma página");
+      seen.add(r.document);
+      return true;
+    });
+  } else if (table === "contracts") {
+    const rowsK = parsed as ErpRows["contracts"];
+    const known = new Set((await db.customer.findMany({ where: { externalId: { in: rowsK.map((r) => r.customer_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
+    good = rowsK.filter((r) => known.has(r.customer_external_id) || skip(r, "customer_external_id", `cliente "${r.customer_external_id}" não existe no Raio (ignorado ou ainda não sincronizado)`));
+  } else {
+    const rowsL = parsed as (ErpRows["logins"][number] | ErpRows["invoices"][number])[];
+    const known = new Set((await db.contract.findMany({ where: { externalId: { in: rowsL.map((r) => r.contract_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
+    good = rowsL.filter((r) => known.has(r.contract_external_id) || skip(r, "contract_external_id", `contrato "${r.contract_external_id}" não existe no Raio`));
+    if (table === "logins") {
+      const logins = good as ErpRows["logins"];
+      const owners = await db.login.findMany({ where: { username: { in: logins.map((l) => l.login) } }, select: { username: true, externalId: true } });
+      const ownerOf = new Map(owners.map((o) => [o.username, o.externalId]));
+      good = logins.filter((l) => {
+        const owner = ownerOf.get(l.login);
+        return owner === undefined || owner === l.external_id || skip(l, "login", `login já pertence a outro registro (código ${owner ?? "sem código"})`);
+      });
+    }
+  }
+  return { good, skipped };
+}
+
+async function writePage(runId: number, kind: SyncKind, table: SyncTable, good: Parsed[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
+  const rows: ErpRows = { customers: [], contracts: [], logins: [], invoices: [] };
+  (rows[table] as Parsed[]) = good;
+  await db.$transaction(
+    async (tx) => {
+      if (good.length) await upsertErpRows(tx, rows);
+      if (kind === "FULL" && (table === "contracts" || table === "logins") && good.length) {
+        await tx.syncSeen.createMany({ data: good.map((r) => ({ runId, table, externalId: r.external_id })), skipDuplicates: true });
+      }
+      if (skipped.length) {
+        const kept = await tx.syncIssue.count({ where: { runId } });
+        const room = Math.max(0, MAX_ISSUES_PER_RUN - kept);
+        if (room) await tx.syncIssue.createMany({ data: skipped.slice(0, room).map((s) => ({ runId, table: s.table, externalId: s.id, field: s.field, message: s.message.slice(0, 500) })) });
+      }
+      // The cursor moves with the page it covers (guarded by the lease: a process that lost the run writes nothing).
+      const updated = await tx.syncRun.updateMany({
+        where: { id: runId, leaseHolder: LEASE_HOLDER, status: "RUNNING" },
+        data: { tables: tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() },
+      });
+      if (updated.count === 0) throw new Error(`a execução ${runId} foi retomada por outro processo`);
+    },
+    { timeout: PAGE_TX_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}
+
+/** After a full sync: contracts and logins with an ERP id the ERP no longer lists become inactive (kept). */
+async function deactivateMissing(runId: number): Promise<{ contracts: number; logins: number }> {
+  return db.$transaction(async (tx) => {
+    const contracts = await tx.$executeRawUnsafe(
+      `UPDATE "Contract" c SET status = 'INATIVO'
+        WHERE c."externalId" IS NOT NULL AND c.status <> 'INATIVO'
+          AND NOT EXISTS (SELECT 1 FROM "SyncSeen" s WHERE s."runId" = $1 AND s."table" = 'contracts' AND s."externalId" = c."externalId")`,
+      runId,
+    );
+    const logins = await tx.$executeRawUnsafe(
+      `UPDATE "Login" l SET status = 'INATIVO', online = false, "updatedAt" = CURRENT_TIMESTAMP
+        WHERE l."externalId" IS NOT NULL AND (l.status <> 'INATIVO' OR l.online)
+          AND NOT EXISTS (SELECT 1 FROM "SyncSeen" s WHERE s."runId" = $1 AND s."table" = 'logins' AND s."externalId" = l."externalId")`,
+      runId,
+    );
+    await tx.syncSeen.deleteMany({ where: { runId } });
+    return { contracts, logins };
+  }, { timeout: PAGE_TX_TIMEOUT_MS });
+}
