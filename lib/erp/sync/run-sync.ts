@@ -1,7 +1,7 @@
 // The ERP sync: pulls customers, contracts, logins and invoices through a connector and writes them with the
 // import's one path (row schemas + upsertErpRows), a page at a time.
-// - FULL pulls everything; at its end, contracts and logins the ERP no longer has become inactive (never
-//   deleted: their history stays). INCREMENTAL pulls rows whose ultima_atualizacao moved since the last
+// - FULL pulls everything; at its end, contracts and logins that came from the ERP and that it no longer has
+//   become inactive (never deleted: their history stays). INCREMENTAL pulls rows whose ultima_atualizacao moved since the last
 //   successful sync's start, minus an overlap (rows changed in the same second, clocks a little apart).
 // - Each page is one transaction: its good rows, its skipped rows (SyncIssue: table, ERP id, field, why), and
 //   the run's cursor move together, so a run stopped anywhere (error, kill -9) resumes after its last page
@@ -81,7 +81,7 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
         progress.cursor = batch.cursor;
         progress.total = progress.done + batch.remaining;
         if (batch.remaining === 0) progress.finished = true;
-        await writePage(run.id, run.kind, progress.table, good, skipped, run.tables);
+        await writePage(run.id, progress.table, good, skipped, run.tables);
         rowsThisProcess += batch.rows.length + batch.skipped.length;
         pages++;
         const elapsed = (performance.now() - started) / 1000;
@@ -160,14 +160,19 @@ async function checkRows(table: SyncTable, rows: SourceRow[], already: SkippedRo
   return { good, skipped };
 }
 
-async function writePage(runId: number, kind: SyncKind, table: SyncTable, good: Parsed[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
+async function writePage(runId: number, table: SyncTable, good: Parsed[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
   const rows: ErpRows = { customers: [], contracts: [], logins: [], invoices: [] };
   (rows[table] as Parsed[]) = good;
   await db.$transaction(
     async (tx) => {
       if (good.length) await upsertErpRows(tx, rows);
-      if (kind === "FULL" && (table === "contracts" || table === "logins") && good.length) {
-        await tx.syncSeen.createMany({ data: good.map((r) => ({ runId, table, externalId: r.external_id })), skipDuplicates: true });
+      if ((table === "contracts" || table === "logins") && good.length) {
+        // Known from the ERP, seen by this run (one statement: insert or move runId forward).
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "SyncSeen" ("table", "externalId", "runId") SELECT $1, e, $2 FROM unnest($3::text[]) AS e
+           ON CONFLICT ("table", "externalId") DO UPDATE SET "runId" = GREATEST("SyncSeen"."runId", EXCLUDED."runId")`,
+          table, runId, good.map((r) => r.external_id),
+        );
       }
       if (skipped.length) {
         const kept = await tx.syncIssue.count({ where: { runId } });
@@ -185,22 +190,25 @@ async function writePage(runId: number, kind: SyncKind, table: SyncTable, good: 
   );
 }
 
-/** After a full sync: contracts and logins with an ERP id the ERP no longer lists become inactive (kept). */
+/**
+ * After a full sync: contracts and logins that came from the ERP before but that this run did not see are gone
+ * from the ERP; they become inactive, with their history kept (never deleted). Rows that never came from the
+ * ERP are not touched.
+ */
 async function deactivateMissing(runId: number): Promise<{ contracts: number; logins: number }> {
   return db.$transaction(async (tx) => {
     const contracts = await tx.$executeRawUnsafe(
       `UPDATE "Contract" c SET status = 'INATIVO'
-        WHERE c."externalId" IS NOT NULL AND c.status <> 'INATIVO'
-          AND NOT EXISTS (SELECT 1 FROM "SyncSeen" s WHERE s."runId" = $1 AND s."table" = 'contracts' AND s."externalId" = c."externalId")`,
+         FROM "SyncSeen" s
+        WHERE s."table" = 'contracts' AND s."runId" < $1 AND s."externalId" = c."externalId" AND c.status <> 'INATIVO'`,
       runId,
     );
     const logins = await tx.$executeRawUnsafe(
       `UPDATE "Login" l SET status = 'INATIVO', online = false, "updatedAt" = CURRENT_TIMESTAMP
-        WHERE l."externalId" IS NOT NULL AND (l.status <> 'INATIVO' OR l.online)
-          AND NOT EXISTS (SELECT 1 FROM "SyncSeen" s WHERE s."runId" = $1 AND s."table" = 'logins' AND s."externalId" = l."externalId")`,
+         FROM "SyncSeen" s
+        WHERE s."table" = 'logins' AND s."runId" < $1 AND s."externalId" = l."externalId" AND (l.status <> 'INATIVO' OR l.online)`,
       runId,
     );
-    await tx.syncSeen.deleteMany({ where: { runId } });
     return { contracts, logins };
   }, { timeout: PAGE_TX_TIMEOUT_MS });
 }

@@ -38,11 +38,11 @@ CREATE TABLE "SyncIssue" (
 
 -- CreateTable
 CREATE TABLE "SyncSeen" (
-    "runId" INTEGER NOT NULL,
     "table" TEXT NOT NULL,
     "externalId" TEXT NOT NULL,
+    "runId" INTEGER NOT NULL,
 
-    CONSTRAINT "SyncSeen_pkey" PRIMARY KEY ("runId","table","externalId")
+    CONSTRAINT "SyncSeen_pkey" PRIMARY KEY ("table","externalId")
 );
 
 -- CreateIndex
@@ -53,6 +53,9 @@ CREATE INDEX "SyncRun_kind_status_finishedAt_idx" ON "SyncRun"("kind", "status",
 
 -- CreateIndex
 CREATE INDEX "SyncIssue_runId_idx" ON "SyncIssue"("runId");
+
+-- CreateIndex
+CREATE INDEX "SyncSeen_table_runId_idx" ON "SyncSeen"("table", "runId");
 
 -- AddForeignKey
 ALTER TABLE "SyncIssue" ADD CONSTRAINT "SyncIssue_runId_fkey" FOREIGN KEY ("runId") REFERENCES "SyncRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
