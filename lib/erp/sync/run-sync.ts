@@ -8,11 +8,10 @@
 //   and ends with the same database.
 // - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
 //   skipped and reported; they never abort the rest and never overwrite good data.
-import type { z } from "zod";
 import { db, type Prisma, type SyncKind } from "../../db";
-import { contractRow, customerRow, invoiceRow, loginRow } from "../../import/import-erp-folder";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
-import type { ErpConnector, SkippedRow, SourceRow } from "../connector";
+import { checkErpRows, type ParsedErpRow } from "../check-erp-rows";
+import type { ErpConnector, SkippedRow } from "../connector";
 import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
 
 /** Incremental overlap: rows updated up to this long before the last sync started are pulled again. */
@@ -21,8 +20,6 @@ export const DEFAULT_OVERLAP_MS = 10 * 60_000;
 const PAGE_TX_TIMEOUT_MS = 120_000;
 /** Most skipped rows kept per run (the count is exact; the list stops here). */
 const MAX_ISSUES_PER_RUN = 5_000;
-
-const SCHEMAS = { customers: customerRow, contracts: contractRow, logins: loginRow, invoices: invoiceRow } as const;
 
 export interface SyncProgress {
   runId: number;
@@ -75,7 +72,7 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
     for (const progress of run.tables) {
       if (progress.finished) continue;
       for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor })) {
-        const { good, skipped } = await checkRows(progress.table, batch.rows, batch.skipped);
+        const { good, skipped } = await checkErpRows(progress.table, batch.rows, batch.skipped);
         progress.done += batch.rows.length + batch.skipped.length;
         progress.skipped += skipped.length;
         progress.cursor = batch.cursor;
@@ -107,62 +104,9 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
   }
 }
 
-type Parsed = ErpRows[keyof ErpRows][number];
-
-/** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */
-async function checkRows(table: SyncTable, rows: SourceRow[], already: SkippedRow[]): Promise<{ good: Parsed[]; skipped: SkippedRow[] }> {
-  const skipped = [...already];
-  const parsed: Parsed[] = [];
-  const schema = SCHEMAS[table] as z.ZodType<Parsed>;
-  for (const row of rows) {
-    const result = schema.safeParse(row);
-    if (result.success) parsed.push(result.data);
-    else {
-      const issue = result.error.issues[0]!;
-      skipped.push({ table, id: row.external_id ?? "", field: issue.path.join(".") || "-", message: issue.message });
-    }
-  }
-  const skip = (r: { external_id: string }, field: string, message: string) => {
-    skipped.push({ table, id: r.external_id, field, message });
-    return false;
-  };
-  let good = parsed;
-  if (table === "customers") {
-    const rowsC = parsed as ErpRows["customers"];
-    const owners = await db.customer.findMany({ where: { document: { in: rowsC.map((r) => r.document) } }, select: { document: true, externalId: true } });
-    const ownerOf = new Map(owners.map((o) => [o.document, o.externalId]));
-    const seen = new Set<string>();
-    good = rowsC.filter((r) => {
-      const owner = ownerOf.get(r.document);
-      if (owner !== undefined && owner !== r.external_id) return skip(r, "document", `CPF/CNPJ já pertence a outro cliente (código ${owner ?? "sem código"})`);
-      if (seen.has(r.document)) return skip(r, "document", "CPF/CNPJ repetido na mesma página");
-      seen.add(r.document);
-      return true;
-    });
-  } else if (table === "contracts") {
-    const rowsK = parsed as ErpRows["contracts"];
-    const known = new Set((await db.customer.findMany({ where: { externalId: { in: rowsK.map((r) => r.customer_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
-    good = rowsK.filter((r) => known.has(r.customer_external_id) || skip(r, "customer_external_id", `cliente "${r.customer_external_id}" não existe no Raio (ignorado ou ainda não sincronizado)`));
-  } else {
-    const rowsL = parsed as (ErpRows["logins"][number] | ErpRows["invoices"][number])[];
-    const known = new Set((await db.contract.findMany({ where: { externalId: { in: rowsL.map((r) => r.contract_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
-    good = rowsL.filter((r) => known.has(r.contract_external_id) || skip(r, "contract_external_id", `contrato "${r.contract_external_id}" não existe no Raio`));
-    if (table === "logins") {
-      const logins = good as ErpRows["logins"];
-      const owners = await db.login.findMany({ where: { username: { in: logins.map((l) => l.login) } }, select: { username: true, externalId: true } });
-      const ownerOf = new Map(owners.map((o) => [o.username, o.externalId]));
-      good = logins.filter((l) => {
-        const owner = ownerOf.get(l.login);
-        return owner === undefined || owner === l.external_id || skip(l, "login", `login já pertence a outro registro (código ${owner ?? "sem código"})`);
-      });
-    }
-  }
-  return { good, skipped };
-}
-
-async function writePage(runId: number, table: SyncTable, good: Parsed[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
+async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
   const rows: ErpRows = { customers: [], contracts: [], logins: [], invoices: [] };
-  (rows[table] as Parsed[]) = good;
+  (rows[table] as ParsedErpRow[]) = good;
   await db.$transaction(
     async (tx) => {
       if (good.length) await upsertErpRows(tx, rows);
