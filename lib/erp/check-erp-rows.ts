@@ -19,8 +19,10 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
   const skipped = [...already];
   const parsed: ParsedErpRow[] = [];
   const schema = SCHEMAS[table] as z.ZodType<ParsedErpRow>;
+  // Absent columns read as empty, as in a CSV file without them (required ones then say so).
+  const columns = Object.keys((SCHEMAS[table] as unknown as z.ZodObject).shape);
   for (const row of rows) {
-    const result = schema.safeParse(row);
+    const result = schema.safeParse(Object.fromEntries(columns.map((c) => [c, row[c] ?? ""])));
     if (result.success) parsed.push(result.data);
     else {
       const issue = result.error.issues[0]!;

@@ -63,6 +63,14 @@ describe("PUT /api/v1/sync/{table}", () => {
     expect(res.body.error.details[0].field).toBe(field);
   });
 
+  it("reads absent optional columns as empty, and names a missing required one", async () => {
+    const minimal = { external_id: "SGP-3", name: "Ana", document: "39053344705", phones: [], city: "Campinas", state: "SP", branch: "SGP-F1", active: true };
+    expect((await push("customers", [minimal])).status).toBe(200);
+    const res = await push("customers", [{ ...minimal, external_id: "SGP-4", document: "86288366757", city: undefined }]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0]).toMatchObject({ row: 0, field: "city", message: "cidade obrigatório" });
+  });
+
   it("refuses an unknown table and non-admins", async () => {
     const res = await push("clientes", customers);
     expect(res.status).toBe(400);
