@@ -1,21 +1,10 @@
 // Generated IXC Provedor data for the fake webservice: deterministic (seeded), every value a string as IXC
 // sends it, with IXC's quirks (formatted CPFs, "0000-00-00" for no date, null fields, S/N/SS flags).
+import { seededRandom } from "../../lib/geo/test-shapes";
 import { cpfFromIndex } from "../../lib/validation/document";
 
 export type IxcRecord = Record<string, string | null>;
 export type IxcTables = Record<string, IxcRecord[]>;
-
-/** Seeded PRNG (mulberry32): the same seed gives the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["Ana", "Bruno", "Carla", "Diego", "Eduarda", "Felipe", "Gabriela", "Heitor", "Isabela", "João", "Larissa", "Marcos"];
 const LAST = ["Silva", "Souza", "Oliveira", "Santos", "Pereira", "Lima", "Costa", "Ferreira", "Almeida", "Ribeiro"];
@@ -39,7 +28,7 @@ function formatCpf(d: string): string {
 }
 
 export function generateIxcData({ customers, seed = 42 }: GenerateOptions): IxcTables {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const cidade: IxcRecord[] = [
     { id: "3509502", nome: "Campinas", uf: "SP" },
