@@ -4,7 +4,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite (wasm + data files) and pg must stay plain Node modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pg-boss"],
   // Separate build folders let several builds coexist (tests on another port while developing).
   distDir: process.env.RAIO_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -42,6 +42,7 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { RAIO_TILE_URL: "", NEXT_TELEMETRY_DISABLED: "1", RAIO_DATA_DIR: DATA_DIR },
+    // RAIO_SECRET_KEY: a throwaway key, so the ERP integration (e2e/integrations.spec.ts) can store its token.
+    env: { RAIO_TILE_URL: "", NEXT_TELEMETRY_DISABLED: "1", RAIO_DATA_DIR: DATA_DIR, RAIO_SECRET_KEY: process.env.RAIO_SECRET_KEY ?? "cmFpby1lMmUtY2hhdmUtZGUtdGVzdGUtMzItYnl0ZXM=" },
   },
 });

@@ -36,6 +36,7 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  // A dependency (the ERP, a missing key) is down or unusable: the client may retry later.
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -66,6 +67,7 @@ export const badRequest = (message: string, field?: string) => new AppError("VAL
 export const notFound = (message: string) => new AppError("NOT_FOUND", message);
 export const conflict = (message: string, details?: unknown) => new AppError("CONFLICT", message, { details });
 export const forbidden = (message = "Seu perfil não tem permissão para esta ação.") => new AppError("FORBIDDEN", message);
+export const unavailable = (message: string, details?: unknown) => new AppError("UNAVAILABLE", message, { details });
 export const unauthenticated = (message = "Autenticação necessária.") => new AppError("UNAUTHENTICATED", message);
 export const tooManyRequests = (message: string, retryAfterS: number) =>
   new AppError("RATE_LIMITED", message, { headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterS))) } });

@@ -61,6 +61,13 @@ export function InvoiceCopyButton({ contractId, canAct }: { contractId: number; 
             </div>
           ) : null}
           {invoice.paymentUrl ? <a href={invoice.paymentUrl} target="_blank" rel="noreferrer" className="mt-1 inline-block text-brand-600 underline">Abrir boleto</a> : null}
+          {invoice.pixTxid ? <p className="mt-1 text-xs">PIX (txid): <code className="break-all">{invoice.pixTxid}</code></p> : null}
+          {invoice.pdfBase64 ? (
+            <a href={`data:application/pdf;base64,${invoice.pdfBase64}`} download={`boleto-${invoice.id}.pdf`} className="mt-1 inline-block text-brand-600 underline">
+              Baixar PDF do boleto
+            </a>
+          ) : null}
+          {invoice.source === "erp" ? <p className="mt-1 text-xs text-slate-500">Emitida agora pelo ERP.</p> : null}
           {invoice.otherOpenInvoices > 0 ? <p className="mt-1 text-xs text-slate-500">Há mais {invoice.otherOpenInvoices} fatura(s) em aberto.</p> : null}
         </div>
       ) : null}

@@ -1,6 +1,8 @@
 // GET /api/v1/contracts/{id}/invoice: the second copy (segunda via) of the open invoice — the oldest
 // unpaid one, which is the one that keeps the contract blocked or on reduced speed. Audited (who asked for
 // which invoice, when), since it is an action the chatbot performs for the customer.
+// An invoice from the ERP (external id + a configured connection) is issued by the ERP now: its amount with
+// interest, payable line, PIX and PDF replace Raio's copy in the answer.
 import { db } from "../db";
 import { notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -8,6 +10,7 @@ import type { Principal } from "../auth/principal";
 import { formatCalendarDate, toCalendarDate, toZonedDate } from "../format/date-time";
 import { formatCurrency } from "../format/number";
 import { isInvoiceOverdue } from "../diagnostics/is-invoice-overdue";
+import { erpForActions, invoiceFromErpOrThrow } from "../erp/erp-actions";
 
 export const INVOICE_COPY_ACTION = "contract.invoice-copy";
 
@@ -29,6 +32,12 @@ export interface InvoiceCopy {
   daysOverdue: number;
   /** Further unpaid invoices of the contract beyond this one. */
   otherOpenInvoices: number;
+  /** Where the copy came from: the ERP (issued now) or Raio's own copy. */
+  source: "erp" | "raio";
+  /** PIX transaction id from the ERP (null: none, or Raio's copy). */
+  pixTxid: string | null;
+  /** The boleto PDF from the ERP, base64 (null: Raio's copy). */
+  pdfBase64: string | null;
 }
 
 export async function copyOpenInvoiceOrThrow(
@@ -45,7 +54,7 @@ export async function copyOpenInvoiceOrThrow(
         where: { paidAt: null },
         orderBy: [{ dueDate: "asc" }, { id: "asc" }],
         take: 1,
-        select: { id: true, dueDate: true, amountCents: true, paidAt: true, digitableLine: true, paymentUrl: true },
+        select: { id: true, externalId: true, dueDate: true, amountCents: true, paidAt: true, digitableLine: true, paymentUrl: true },
       },
       _count: { select: { invoices: { where: { paidAt: null } } } },
     },
@@ -53,6 +62,15 @@ export async function copyOpenInvoiceOrThrow(
   if (!contract) throw notFound(`Contrato ${contractId} não encontrado.`);
   const invoice = contract.invoices[0];
   if (!invoice) throw notFound(`O contrato ${contractId} não tem fatura em aberto.`);
+  const erp = await erpForActions(invoice.externalId);
+  let fromErp = null;
+  if (erp) {
+    try {
+      fromErp = await invoiceFromErpOrThrow(erp, invoice.externalId!);
+    } finally {
+      erp.close();
+    }
+  }
   const due = toCalendarDate(invoice.dueDate);
   const overdue = isInvoiceOverdue(invoice, now);
   const daysOverdue = overdue
@@ -62,18 +80,23 @@ export async function copyOpenInvoiceOrThrow(
     result: "enviada",
     customerId: contract.customerId,
     invoiceId: invoice.id,
+    source: fromErp ? "erp" : "raio",
   });
+  const amountCents = fromErp && fromErp.amountCents > 0 ? fromErp.amountCents : invoice.amountCents;
   return {
     id: invoice.id,
     contractId,
     dueDate: due,
     dueDateLabel: formatCalendarDate(due),
-    amountCents: invoice.amountCents,
-    amount: formatCurrency(invoice.amountCents),
-    digitableLine: invoice.digitableLine,
+    amountCents,
+    amount: formatCurrency(amountCents),
+    digitableLine: fromErp?.digitableLine ?? invoice.digitableLine,
     paymentUrl: invoice.paymentUrl,
     overdue,
     daysOverdue,
     otherOpenInvoices: contract._count.invoices - 1,
+    source: fromErp ? "erp" : "raio",
+    pixTxid: fromErp?.pixTxid ?? null,
+    pdfBase64: fromErp?.pdfBase64 ?? null,
   };
 }

@@ -8,6 +8,9 @@
 // guard on the locked row, so exactly one update matches: the other answers 409 and its transaction rolls
 // back. The TrustUnlock row keeps the previous access status, restored if the unlock ends unpaid
 // (restore-expired-trust-unlock.ts). Audited with who, when and the result.
+// A contract from the ERP (external id + a configured connection) is unlocked in the ERP first: its refusal
+// (mapped to the same 404/409 messages) changes nothing here, and only its confirmation is recorded; the
+// ERP is the judge then, so Raio's own rule is not applied on top of it.
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -16,6 +19,7 @@ import { getSettings } from "../settings/get-settings";
 import { decideTrustUnlock, TRUST_UNLOCKABLE_ACCESS } from "../diagnostics/decide-trust-unlock";
 import { formatDateTime } from "../format/date-time";
 import { ACCESS_STATUS_VALUES } from "../domain/status-values";
+import { erpForActions, trustUnlockInErpOrThrow } from "../erp/erp-actions";
 
 export const TRUST_UNLOCK_ACTION = "contract.trust-unlock";
 
@@ -23,6 +27,8 @@ export const TRUST_UNLOCK_ACTION = "contract.trust-unlock";
 const MAX_UNPAID_INVOICES = 24;
 /** Recent unlocks read for the decision: the one in effect and the last one are all it needs. */
 const MAX_TRUST_UNLOCKS = 5;
+/** One day of 24 h (the unlock lasts trustUnlockDays of these). */
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TrustUnlockOutcome {
   contractId: number;
@@ -40,6 +46,17 @@ export async function performTrustUnlock(
   now: Date = new Date(),
 ): Promise<TrustUnlockOutcome> {
   const settings = await getSettings();
+  const target = await db.contract.findUnique({ where: { id: contractId }, select: { externalId: true } });
+  if (!target) throw notFound(`Contrato ${contractId} não encontrado.`);
+  const erp = await erpForActions(target.externalId);
+  let erpMessage: string | null = null;
+  if (erp) {
+    try {
+      erpMessage = await trustUnlockInErpOrThrow(erp, contractId, target.externalId!);
+    } finally {
+      erp.close();
+    }
+  }
   return db.$transaction(async (tx) => {
     const contract = await tx.contract.findUnique({
       where: { id: contractId },
@@ -55,16 +72,15 @@ export async function performTrustUnlock(
       },
     });
     if (!contract) throw notFound(`Contrato ${contractId} não encontrado.`);
-    const decision = decideTrustUnlock(
-      { contract, trustUnlocks: contract.trustUnlocks, invoices: contract.invoices },
-      now,
-      settings,
-    );
+    const decision = erpMessage !== null
+      ? { allowed: true as const, expiresAt: new Date(now.getTime() + settings.trustUnlockDays * DAY_MS) }
+      : decideTrustUnlock({ contract, trustUnlocks: contract.trustUnlocks, invoices: contract.invoices }, now, settings);
     if (!decision.allowed) {
       throw new AppError("CONFLICT", decision.reason, { details: { reason: decision.code } });
     }
     const released = await tx.contract.updateMany({
-      where: { id: contractId, accessStatus: { in: [...TRUST_UNLOCKABLE_ACCESS] } },
+      // The ERP confirmed: Raio's copy follows it whatever it showed.
+      where: erpMessage !== null ? { id: contractId } : { id: contractId, accessStatus: { in: [...TRUST_UNLOCKABLE_ACCESS] } },
       data: { accessStatus: "ATIVO" },
     });
     if (released.count === 0) {
@@ -85,6 +101,7 @@ export async function performTrustUnlock(
     });
     await recordAudit(tx, principal, TRUST_UNLOCK_ACTION, { type: "Contract", id: contractId }, {
       result: "liberado",
+      ...(erpMessage !== null ? { erp: erpMessage } : {}),
       customerId: contract.customerId,
       trustUnlockId: unlock.id,
       previousAccessStatus: contract.accessStatus,

@@ -28,6 +28,11 @@ export interface Backend {
    * much as running them); PGlite runs in-process and ignores it.
    */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: { prepared?: string }): Promise<T[]>;
+  /**
+   * Runs SQL for a library that brings its own statements (the job queue): parameterised text as one statement,
+   * parameterless text possibly holding several statements; returns the rows of the last one.
+   */
+  execSql(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,12 @@ function createPostgresBackend(url: string): Backend {
         : await pool.query(sql, params as unknown[]);
       return res.rows;
     },
+    async execSql(sql, params) {
+      // Parameterless multi-statement text answers one result per statement (simple query protocol).
+      const res = (await pool.query(sql, params?.length ? params : undefined)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(res) ? res[res.length - 1] : res;
+      return { rows: last?.rows ?? [] };
+    },
     async close() {
       await pool.end();
     },
@@ -102,6 +113,12 @@ function createPgliteBackend(dataDir: string): Backend {
     async query(sql, params) {
       const res = await client.query(sql, params as unknown[]);
       return res.rows as never;
+    },
+    async execSql(sql, params) {
+      // PGlite's query() prepares its text, which refuses several statements: parameterless text goes through exec().
+      if (params?.length) return { rows: (await client.query(sql, params)).rows as Record<string, unknown>[] };
+      const results = await client.exec(sql);
+      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
     },
     async close() {
       if (closed) return;

@@ -15,7 +15,19 @@ interface DbState {
 }
 
 // Kept on globalThis so that Next's hot reload does not open a second PGlite on the same data dir.
-const holder = globalThis as unknown as { __raioDb?: DbState; __raioDbHooks?: boolean; __raioDbGeneration?: number };
+const holder = globalThis as unknown as {
+  __raioDb?: DbState;
+  __raioDbHooks?: boolean;
+  __raioDbGeneration?: number;
+  __raioDbBeforeClose?: Set<() => Promise<void>>;
+};
+
+/** Runs `fn` before the database closes (the job queue stops polling first); returns the unregister function. */
+export function onBeforeDbClose(fn: () => Promise<void>): () => void {
+  const hooks = (holder.__raioDbBeforeClose ??= new Set());
+  hooks.add(fn);
+  return () => hooks.delete(fn);
+}
 
 function state(): DbState {
   if (!holder.__raioDb) {
@@ -50,6 +62,7 @@ export function getBackend(): Backend {
 export async function closeDb(): Promise<void> {
   const s = holder.__raioDb;
   if (!s) return;
+  for (const hook of [...(holder.__raioDbBeforeClose ?? [])]) await hook().catch((err) => console.error("[db] antes de fechar:", err));
   holder.__raioDb = undefined;
   await s.prisma.$disconnect().catch(() => undefined);
   await s.backend.close();

@@ -61,6 +61,10 @@ function assertSettings(settings: Pick<DiagnosticsSettings, "trustUnlockDays" | 
   }
 }
 
+/** Refusal texts also given when the ERP refuses an unlock (lib/erp/erp-actions.ts maps its codes onto them). */
+export const NOT_ELIGIBLE_REASON = "Contrato sem permissão para desbloqueio de confiança";
+export const ALREADY_ACTIVE_REASON = "Acesso já está Ativo: não há bloqueio a liberar";
+
 function refuse(code: TrustUnlockRefusal, reason: string): TrustUnlockDecision {
   return { allowed: false, code, reason };
 }
@@ -75,7 +79,7 @@ export function decideTrustUnlock(
   const { contract } = input;
   if (contract === null) return refuse("NO_CONTRACT", "Cliente sem contrato");
   if (!contract.trustUnlockEligible) {
-    return refuse("NOT_ELIGIBLE", "Contrato sem permissão para desbloqueio de confiança");
+    return refuse("NOT_ELIGIBLE", NOT_ELIGIBLE_REASON);
   }
   if (contract.status !== "ATIVO") {
     return refuse(
@@ -94,7 +98,7 @@ export function decideTrustUnlock(
     return refuse(
       "ACCESS_NOT_BLOCKED",
       contract.accessStatus === "ATIVO"
-        ? "Acesso já está Ativo: não há bloqueio a liberar"
+        ? ALREADY_ACTIVE_REASON
         : `Acesso ${ACCESS_STATUS_VALUES[contract.accessStatus]}: o desbloqueio de confiança só libera acesso Bloqueado ou Financeiro Em Atraso`,
     );
   }

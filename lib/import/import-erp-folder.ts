@@ -11,7 +11,6 @@ import { parseDocument } from "../validation/document";
 import { checkHeldElsewhere } from "./check-held-elsewhere";
 import { uniqueViolationFields } from "../db/unique-violation";
 import { normalizePhone } from "../validation/phone";
-import { bumpLoginsVersion } from "../maintenance/geo-version";
 import {
   ACCESS_STATUS_VALUES,
   CONTRACT_STATUS_VALUES,
@@ -24,6 +23,7 @@ import {
   TECHNOLOGY_CODES,
   TECHNOLOGY_VALUES,
 } from "../domain/status-values";
+import { upsertErpRows } from "./upsert-erp-rows";
 
 export interface ImportError {
   file: string;
@@ -104,7 +104,7 @@ const technology = codeEnum(statusKeys(TECHNOLOGY_VALUES, TECHNOLOGY_CODES), "te
 
 // ---- row schemas ------------------------------------------------------------------------------------
 
-const customerRow = z.object({
+export const customerRow = z.object({
   external_id: required("external_id"),
   name: required("nome"),
   document: z.string().transform((v, ctx) => {
@@ -141,7 +141,7 @@ const customerRow = z.object({
   active: yesNo,
 });
 
-const contractRow = z.object({
+export const contractRow = z.object({
   external_id: required("external_id"),
   customer_external_id: required("customer_external_id"),
   status: contractStatus,
@@ -165,7 +165,7 @@ const contractRow = z.object({
   plan_technology: technology,
 });
 
-const loginRow = z.object({
+export const loginRow = z.object({
   external_id: required("external_id"),
   contract_external_id: required("contract_external_id"),
   login: required("login"),
@@ -178,7 +178,7 @@ const loginRow = z.object({
   lng: coordinate(-180, 180, "longitude"),
 });
 
-const invoiceRow = z.object({
+export const invoiceRow = z.object({
   external_id: required("external_id"),
   contract_external_id: required("contract_external_id"),
   due_date: isoDate,
@@ -256,80 +256,13 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
   try {
     await db.$transaction(
       async (tx) => {
-        const branchIds = new Map<string, number>();
-        for (const { row } of customers) {
-          if (branchIds.has(row.branch)) continue;
-          const b = await tx.branch.upsert({
-            where: { externalId: row.branch },
-            create: { externalId: row.branch, name: row.branch, central: row.branch_central ?? `Central ${row.branch}`, city: row.city },
-            update: row.branch_central ? { central: row.branch_central } : {},
-            select: { id: true },
-          });
-          branchIds.set(row.branch, b.id);
-        }
-        counts.branches = branchIds.size;
-        const customerIdByExt = new Map<string, number>();
-        // Coordinates are rewritten exactly once the rows exist (Prisma's number parameters are not exact).
-        const customerPoints: PointRow[] = [];
-        for (const { row } of customers) {
-          const data = {
-            name: row.name, document: row.document, email: row.email, street: row.street, number: row.number,
-            neighborhood: row.neighborhood, city: row.city, state: row.state, zip: row.zip, branchId: branchIds.get(row.branch)!,
-            lat: row.lat, lng: row.lng, active: row.active,
-          };
-          const c = await tx.customer.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
-          customerIdByExt.set(row.external_id, c.id);
-          customerPoints.push({ id: c.id, lat: row.lat, lng: row.lng });
-          // Phones are replaced by the export's list (the ERP is the source of truth).
-          await tx.customerPhone.deleteMany({ where: { customerId: c.id, phone: { notIn: row.phones } } });
-          for (const phone of row.phones) {
-            await tx.customerPhone.upsert({ where: { customerId_phone: { customerId: c.id, phone } }, create: { customerId: c.id, phone }, update: {} });
-          }
-        }
-        await writeExactPoints(tx, "Customer", customerPoints);
-        const planIds = new Map<string, number>();
-        const contractIdByExt = new Map<string, number>();
-        for (const { row } of contracts) {
-          let planId = planIds.get(row.plan_name);
-          if (planId === undefined) {
-            const plan = {
-              name: row.plan_name, downloadMbps: row.plan_download_mbps, uploadMbps: row.plan_upload_mbps,
-              priceCents: row.plan_price, allowanceGb: row.plan_allowance_gb, technology: row.plan_technology,
-            };
-            planId = (await tx.plan.upsert({ where: { externalId: `plano:${row.plan_name}` }, create: { externalId: `plano:${row.plan_name}`, ...plan }, update: plan, select: { id: true } })).id;
-            planIds.set(row.plan_name, planId);
-          }
-          const customerId = customerIdByExt.get(row.customer_external_id) ?? (await tx.customer.findUniqueOrThrow({ where: { externalId: row.customer_external_id }, select: { id: true } })).id;
-          const data = {
-            customerId, planId, status: row.status, accessStatus: row.access_status, reducedSpeed: row.reduced_speed,
-            trustUnlockEligible: row.trust_unlock_eligible, activatedAt: row.activated_at,
-          } satisfies Partial<Prisma.ContractUncheckedCreateInput>;
-          const c = await tx.contract.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
-          contractIdByExt.set(row.external_id, c.id);
-        }
-        counts.plans = planIds.size;
-        const contractId = async (ext: string) =>
-          contractIdByExt.get(ext) ?? (await tx.contract.findUniqueOrThrow({ where: { externalId: ext }, select: { id: true } })).id;
-        const loginPoints: PointRow[] = [];
-        for (const { row } of logins) {
-          const data = {
-            contractId: await contractId(row.contract_external_id), username: row.login, status: row.status, online: row.online,
-            lastSeenAt: row.last_seen_at, technology: row.technology, dataUsedMb: row.data_used_mb, lat: row.lat, lng: row.lng,
-          };
-          const l = await tx.login.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data, select: { id: true } });
-          loginPoints.push({ id: l.id, lat: row.lat, lng: row.lng });
-        }
-        await writeExactPoints(tx, "Login", loginPoints);
-        for (const { row } of invoices) {
-          const data = {
-            contractId: await contractId(row.contract_external_id), dueDate: row.due_date, amountCents: row.amount, paidAt: row.paid_at,
-            digitableLine: row.digitable_line, paymentUrl: row.payment_url,
-          };
-          await tx.invoice.upsert({ where: { externalId: row.external_id }, create: { externalId: row.external_id, ...data }, update: data });
-        }
+        const written = await upsertErpRows(tx, {
+          customers: customers.map((c) => c.row), contracts: contracts.map((c) => c.row),
+          logins: logins.map((l) => l.row), invoices: invoices.map((i) => i.row),
+        });
+        counts.branches = written.branches;
+        counts.plans = written.plans;
         await tx.auditLog.create({ data: { action: "erp.import", entityType: "Import", entityId: path.basename(folder), data: counts } });
-        // Login locations may have changed: region lookups must see it.
-        await bumpLoginsVersion(tx);
       },
       { timeout: 600_000, maxWait: 60_000 },
     );

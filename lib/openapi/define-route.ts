@@ -26,7 +26,7 @@ export interface RouteDoc {
   /** The body may be omitted entirely (an empty POST). */
   bodyOptional?: boolean;
   /** The success answer. */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   response: z.ZodType;
   responseDescription?: string;
   /** Also answers text/csv (with ?format=csv). */

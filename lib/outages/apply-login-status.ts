@@ -37,7 +37,7 @@ interface LoginRow {
 // Timestamps travel as ISO text and are cast to UTC "timestamp(3)" (Prisma's DateTime columns).
 const AS_TIMESTAMP = `::timestamptz AT TIME ZONE 'UTC'`;
 
-export async function applyLoginStatus(events: readonly LoginStatusEvent[], principal: Principal): Promise<ApplyStatusResult> {
+export async function applyLoginStatus(events: readonly LoginStatusEvent[], principal: Principal | null): Promise<ApplyStatusResult> {
   const latest = new Map<string, LoginStatusEvent>();
   for (const e of events) {
     const seen = latest.get(e.login);

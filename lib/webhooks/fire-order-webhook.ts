@@ -2,10 +2,11 @@
 // Call it AFTER the transition's transaction committed, without awaiting it (fire-and-forget):
 //   const result = await executeOrder(id, principal);
 //   void fireOrderWebhook(result.id, "order.started");
-// It never throws: a missing configuration is skipped, and delivery failures are logged (WebhookDelivery
-// rows, and one console line when every attempt failed).
+// It enqueues the delivery on the job queue (lib/queue), which attempts and retries it from any app
+// instance, also after a restart. It never throws: a missing configuration is skipped, and delivery failures
+// are logged (WebhookDelivery rows, and one console line when every attempt failed).
 import { db } from "../db";
-import { deliverWebhook, type DeliveryOptions, type DeliveryResult } from "./deliver-webhook";
+import { enqueueWebhook, type EnqueueOptions, type EnqueuedDelivery } from "./deliver-webhook";
 import { getWebhookConfig } from "./webhook-config";
 
 export type OrderWebhookEvent = "order.started" | "order.ended";
@@ -13,8 +14,8 @@ export type OrderWebhookEvent = "order.started" | "order.ended";
 export async function fireOrderWebhook(
   orderId: number,
   event: OrderWebhookEvent,
-  opts: DeliveryOptions = {},
-): Promise<DeliveryResult | { skipped: string }> {
+  opts: EnqueueOptions = {},
+): Promise<EnqueuedDelivery | { skipped: string }> {
   try {
     const config = await getWebhookConfig();
     if (!config.url || !config.secret) return { skipped: "webhook não configurado" };
@@ -30,7 +31,7 @@ export async function fireOrderWebhook(
     if (!order) return { skipped: `OS ${orderId} não encontrada` };
     const { region, ...fields } = order;
     const occurredAt = (event === "order.started" ? order.executedAt : (order.finalizedAt ?? order.cancelledAt)) ?? new Date();
-    const result = await deliverWebhook(
+    return await enqueueWebhook(
       {
         url: config.url,
         secret: config.secret,
@@ -48,8 +49,6 @@ export async function fireOrderWebhook(
       },
       opts,
     );
-    if (!result.ok) console.error(`[webhook] ${event} da OS ${order.number}: ${result.attempts} tentativas falharam (${result.deliveryId})`);
-    return result;
   } catch (err) {
     console.error(`[webhook] ${event} da OS ${orderId}: erro`, err);
     return { skipped: "erro interno" };

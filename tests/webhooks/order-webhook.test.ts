@@ -1,48 +1,25 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getConfig, PUT as putConfig } from "@/app/api/v1/webhooks/route";
 import { GET as getDeliveries } from "@/app/api/v1/webhooks/deliveries/route";
 import { db } from "@/lib/db";
+import { getQueue, startQueueWorkers, stopQueue, type QueueWorker } from "@/lib/queue/queue";
+import { webhookWorker } from "@/lib/webhooks/deliver-webhook";
+import { WEBHOOK_QUEUE } from "@/lib/webhooks/webhook-queue";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
 import { call } from "../helpers/http";
 import { loginAs } from "../helpers/factory";
 import { createOrderAt, square } from "../helpers/orders";
+import { startReceiver, waitForDeliveryLog, type Receiver } from "../helpers/webhooks";
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver on 127.0.0.1 answering each request with the next status of `script` (then 200). */
-function startReceiver(): Promise<{ server: Server; url: string; received: Received[]; script: number[] }> {
-  const received: Received[] = [];
-  const script: number[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (body += chunk));
-    req.on("end", () => {
-      received.push({ headers: req.headers, body });
-      res.statusCode = script.shift() ?? 200;
-      res.end("ok");
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}/raio`, received, script });
-    });
-  });
-}
-
-const FAST = { retryDelaysMs: [20, 40], timeoutMs: 2_000 };
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+/** Two retries, 1–2 s then 2–4 s apart (the queue's shortest back-off). */
+const FAST = { retryLimit: 2, retryDelaySeconds: 1 };
+let receiver: Receiver;
 let admin: string;
 let secret: string;
 
 beforeAll(async () => {
+  await startQueueWorkers([webhookWorker] as unknown as QueueWorker<never>[], { pollingIntervalSeconds: 0.5 });
   receiver = await startReceiver();
   admin = (await loginAs("ADMIN")).cookie;
   const res = await call(putConfig, "/api/v1/webhooks", { cookie: admin, method: "PUT", body: { url: receiver.url, generateSecret: true } });
@@ -51,16 +28,31 @@ beforeAll(async () => {
   expect(secret).toMatch(/^[0-9a-f]{64}$/);
 });
 
-afterAll(() => new Promise<void>((resolve) => receiver.server.close(() => resolve())));
+afterAll(async () => {
+  await stopQueue();
+  await receiver?.close();
+});
+
+function deliveryIdOf(result: Awaited<ReturnType<typeof fireOrderWebhook>>): string {
+  if (!("deliveryId" in result)) throw new Error(`não enfileirou: ${result.skipped}`);
+  return result.deliveryId;
+}
 
 describe("fireOrderWebhook", () => {
+  it("answers at once and leaves the delivery to the queue", async () => {
+    const { order } = await createOrderAt(square(-47.05, -22.89, 0.002), { execute: true });
+    const result = await fireOrderWebhook(order.id, "order.started", FAST);
+    expect(result).toMatchObject({ deliveryId: expect.any(String), jobId: expect.any(String) });
+    await waitForDeliveryLog(deliveryIdOf(result), (rows) => rows.some((r) => r.ok));
+  });
+
   it("retries after a failure, signs the body, and logs every attempt", async () => {
     const { order } = await createOrderAt(square(-47.06, -22.9, 0.002), { execute: true });
     receiver.received.length = 0;
     receiver.script.push(500);
 
     const result = await fireOrderWebhook(order.id, "order.started", FAST);
-    expect(result).toMatchObject({ ok: true, attempts: 2 });
+    await waitForDeliveryLog(deliveryIdOf(result), (rows) => rows.some((r) => r.ok));
 
     expect(receiver.received).toHaveLength(2);
     for (const [i, r] of receiver.received.entries()) {
@@ -89,7 +81,10 @@ describe("fireOrderWebhook", () => {
     const { order } = await createOrderAt(square(-47.07, -22.91, 0.002));
     receiver.script.push(503, 503, 503);
     const result = await fireOrderWebhook(order.id, "order.ended", FAST);
-    expect(result).toMatchObject({ ok: false, attempts: 3 });
+    await waitForDeliveryLog(deliveryIdOf(result), (rows) => rows.length === 3);
+    // The job ends failed: no fourth attempt.
+    const boss = await getQueue();
+    await expect.poll(async () => (await boss.getJobById(WEBHOOK_QUEUE.name, (result as { jobId: string }).jobId))?.state, { timeout: 5_000 }).toBe("failed");
     const log = await db.webhookDelivery.findMany({ where: { orderId: order.id }, orderBy: { attempt: "asc" } });
     expect(log.map((l) => [l.attempt, l.statusCode, l.ok])).toEqual([[1, 503, false], [2, 503, false], [3, 503, false]]);
   });
@@ -99,8 +94,8 @@ describe("fireOrderWebhook", () => {
     await new Promise<void>((resolve) => down.server.close(() => resolve()));
     await call(putConfig, "/api/v1/webhooks", { cookie: admin, method: "PUT", body: { url: down.url } });
     const { order } = await createOrderAt(square(-47.08, -22.92, 0.002));
-    const result = await fireOrderWebhook(order.id, "order.ended", { retryDelaysMs: [10], timeoutMs: 1_000 });
-    expect(result).toMatchObject({ ok: false, attempts: 2 });
+    const result = await fireOrderWebhook(order.id, "order.ended", { retryLimit: 1, retryDelaySeconds: 1 });
+    await waitForDeliveryLog(deliveryIdOf(result), (rows) => rows.length === 2);
     const log = await db.webhookDelivery.findMany({ where: { orderId: order.id } });
     expect(log).toHaveLength(2);
     for (const l of log) {

@@ -8,13 +8,15 @@ import { POST as execute } from "@/app/api/v1/service-orders/[id]/execute/route"
 import { POST as finalize } from "@/app/api/v1/service-orders/[id]/finalize/route";
 import { POST as cancel } from "@/app/api/v1/service-orders/[id]/cancel/route";
 import { db } from "@/lib/db";
+import { startQueueWorkers, stopQueue, type QueueWorker } from "@/lib/queue/queue";
+import { webhookWorker } from "@/lib/webhooks/deliver-webhook";
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
 import { call } from "../helpers/http";
 import { loginAs } from "../helpers/factory";
 import { createOrderAt, square } from "../helpers/orders";
 
-/** How long a fire-and-forget delivery may take to arrive (the first attempt is immediate). */
-const ARRIVAL_TIMEOUT_MS = 5_000;
+/** How long a queued delivery may take to arrive (the first attempt waits for the next poll). */
+const ARRIVAL_TIMEOUT_MS = 10_000;
 const POLL_MS = 25;
 
 interface Received {
@@ -60,6 +62,8 @@ function act(handler: typeof execute, id: number) {
 }
 
 beforeAll(async () => {
+  // The app server works the queue (instrumentation.ts); here the test process does.
+  await startQueueWorkers([webhookWorker] as unknown as QueueWorker<never>[], { pollingIntervalSeconds: 0.5 });
   const url = await startReceiver();
   admin = (await loginAs("ADMIN")).cookie;
   const res = await call(putConfig, "/api/v1/webhooks", { cookie: admin, method: "PUT", body: { url, generateSecret: true } });
@@ -67,7 +71,10 @@ beforeAll(async () => {
   secret = res.body.webhook.secret;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await stopQueue();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
 
 describe("order routes fire the webhook after the commit", () => {
   it("sends a signed order.started when an order is executed", async () => {

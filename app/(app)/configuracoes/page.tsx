@@ -34,6 +34,9 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <h1 className="text-2xl font-semibold">Configurações</h1>
+      <p className="text-sm">
+        <a href="/configuracoes/integracoes" className="text-brand-600 underline">Integrações (IXC Provedor): conexão, sincronizações e histórico →</a>
+      </p>
       <section aria-labelledby="sec-regras" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="sec-regras" className="text-lg font-semibold">Regras de atendimento e manutenção</h2>
         <SettingsForm initial={settings} />

@@ -4,7 +4,8 @@ import type { RouteDoc } from "../define-route";
 import { adminRoutes } from "./admin";
 import { customerRoutes } from "./customers";
 import { diagnosticsRoutes } from "./diagnostics";
+import { integrationRoutes } from "./integrations";
 import { operationsRoutes } from "./operations";
 import { orderRoutes } from "./orders";
 
-export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes];
+export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes];

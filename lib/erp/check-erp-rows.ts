@@ -1,0 +1,69 @@
+// Validation of ERP rows before they are written, shared by the sync and the push API: the import's row
+// schemas (the one mapping of outside values), then what the schemas cannot see — references to customers
+// and contracts already in Raio, and CPFs or logins that belong to another record. Returns the good rows
+// and the refused ones with table, external id, field and reason.
+import type { z } from "zod";
+import { db } from "../db";
+import { contractRow, customerRow, invoiceRow, loginRow } from "../import/import-erp-folder";
+import type { ErpRows } from "../import/upsert-erp-rows";
+import type { SkippedRow, SourceRow } from "./connector";
+
+export type ErpRowTable = keyof ErpRows;
+
+const SCHEMAS = { customers: customerRow, contracts: contractRow, logins: loginRow, invoices: invoiceRow } as const;
+
+export type ParsedErpRow = ErpRows[keyof ErpRows][number];
+
+/** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */
+export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], already: SkippedRow[]): Promise<{ good: ParsedErpRow[]; skipped: SkippedRow[] }> {
+  const skipped = [...already];
+  const parsed: ParsedErpRow[] = [];
+  const schema = SCHEMAS[table] as z.ZodType<ParsedErpRow>;
+  // Absent columns read as empty, as in a CSV file without them (required ones then say so).
+  const columns = Object.keys((SCHEMAS[table] as unknown as z.ZodObject).shape);
+  for (const row of rows) {
+    const result = schema.safeParse(Object.fromEntries(columns.map((c) => [c, row[c] ?? ""])));
+    if (result.success) parsed.push(result.data);
+    else {
+      const issue = result.error.issues[0]!;
+      skipped.push({ table, id: row.external_id ?? "", field: issue.path.join(".") || "-", message: issue.message });
+    }
+  }
+  const skip = (r: { external_id: string }, field: string, message: string) => {
+    skipped.push({ table, id: r.external_id, field, message });
+    return false;
+  };
+  let good = parsed;
+  if (table === "customers") {
+    const rowsC = parsed as ErpRows["customers"];
+    const owners = await db.customer.findMany({ where: { document: { in: rowsC.map((r) => r.document) } }, select: { document: true, externalId: true } });
+    const ownerOf = new Map(owners.map((o) => [o.document, o.externalId]));
+    const seen = new Set<string>();
+    good = rowsC.filter((r) => {
+      const owner = ownerOf.get(r.document);
+      if (owner !== undefined && owner !== r.external_id) return skip(r, "document", `CPF/CNPJ já pertence a outro cliente (código ${owner ?? "sem código"})`);
+      if (seen.has(r.document)) return skip(r, "document", "CPF/CNPJ repetido na mesma página");
+      seen.add(r.document);
+      return true;
+    });
+  } else if (table === "contracts") {
+    const rowsK = parsed as ErpRows["contracts"];
+    const known = new Set((await db.customer.findMany({ where: { externalId: { in: rowsK.map((r) => r.customer_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
+    good = rowsK.filter((r) => known.has(r.customer_external_id) || skip(r, "customer_external_id", `cliente "${r.customer_external_id}" não existe no Raio (ignorado ou ainda não sincronizado)`));
+  } else {
+    const rowsL = parsed as (ErpRows["logins"][number] | ErpRows["invoices"][number])[];
+    const known = new Set((await db.contract.findMany({ where: { externalId: { in: rowsL.map((r) => r.contract_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
+    good = rowsL.filter((r) => known.has(r.contract_external_id) || skip(r, "contract_external_id", `contrato "${r.contract_external_id}" não existe no Raio`));
+    if (table === "logins") {
+      const logins = good as ErpRows["logins"];
+      const owners = await db.login.findMany({ where: { username: { in: logins.map((l) => l.login) } }, select: { username: true, externalId: true } });
+      const ownerOf = new Map(owners.map((o) => [o.username, o.externalId]));
+      good = logins.filter((l) => {
+        const owner = ownerOf.get(l.login);
+        return owner === undefined || owner === l.external_id || skip(l, "login", `login já pertence a outro registro (código ${owner ?? "sem código"})`);
+      });
+    }
+  }
+  return { good, skipped };
+}
+

@@ -1,0 +1,158 @@
+// The ERP sync: pulls customers, contracts, logins and invoices through a connector and writes them with the
+// import's one path (row schemas + upsertErpRows), a page at a time.
+// - FULL pulls everything; at its end, contracts and logins that came from the ERP and that it no longer has
+//   become inactive (never deleted: their history stays). INCREMENTAL pulls rows whose ultima_atualizacao moved since the last
+//   successful sync's start, minus an overlap (rows changed in the same second, clocks a little apart).
+// - Each page is one transaction: its good rows, its skipped rows (SyncIssue: table, ERP id, field, why), and
+//   the run's cursor move together, so a run stopped anywhere (error, kill -9) resumes after its last page
+//   and ends with the same database.
+// - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
+//   skipped and reported; they never abort the rest and never overwrite good data.
+import { db, type Prisma, type SyncKind } from "../../db";
+import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
+import { checkErpRows, type ParsedErpRow } from "../check-erp-rows";
+import type { ErpConnector, SkippedRow } from "../connector";
+import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
+
+/** Incremental overlap: rows updated up to this long before the last sync started are pulled again. */
+export const DEFAULT_OVERLAP_MS = 10 * 60_000;
+/** Page transactions may hold 500 customers with their phones: far above Prisma's 5 s default. */
+const PAGE_TX_TIMEOUT_MS = 120_000;
+/** Most skipped rows kept per run (the count is exact; the list stops here). */
+const MAX_ISSUES_PER_RUN = 5_000;
+
+export interface SyncProgress {
+  runId: number;
+  table: SyncTable;
+  tables: TableProgress[];
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface SyncOptions {
+  kind: "FULL" | "INCREMENTAL";
+  tables?: readonly SyncTable[];
+  overlapMs?: number;
+  onProgress?: (p: SyncProgress) => void;
+  /** Test hook: stop (throw) after this many pages, as a crash would. */
+  stopAfterPages?: number;
+}
+
+export interface SyncOutcome {
+  runId: number;
+  kind: SyncKind;
+  resumed: boolean;
+  rows: number;
+  skipped: number;
+  deactivated: { contracts: number; logins: number };
+}
+
+async function lastSuccessStart(): Promise<Date | null> {
+  const last = await db.syncRun.findFirst({
+    where: { status: "SUCCEEDED", kind: { in: ["FULL", "INCREMENTAL"] } },
+    orderBy: { startedAt: "desc" },
+    select: { startedAt: true },
+  });
+  return last?.startedAt ?? null;
+}
+
+export async function runSync(connector: ErpConnector, opts: SyncOptions): Promise<SyncOutcome> {
+  const tables = opts.tables ?? SYNC_TABLES;
+  const since = opts.kind === "INCREMENTAL" ? await lastSuccessStart() : null;
+  // No successful sync yet: an incremental run is a full one.
+  const kind: SyncKind = opts.kind === "INCREMENTAL" && since ? "INCREMENTAL" : "FULL";
+  const run = await claimRun(kind, connector.kind, () => ({
+    tables: freshTables(tables),
+    changedSince: since ? new Date(since.getTime() - (opts.overlapMs ?? DEFAULT_OVERLAP_MS)) : null,
+  }));
+  const started = performance.now();
+  let rowsThisProcess = 0;
+  let pages = 0;
+  try {
+    for (const progress of run.tables) {
+      if (progress.finished) continue;
+      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor })) {
+        const { good, skipped } = await checkErpRows(progress.table, batch.rows, batch.skipped);
+        progress.done += batch.rows.length + batch.skipped.length;
+        progress.skipped += skipped.length;
+        progress.cursor = batch.cursor;
+        progress.total = progress.done + batch.remaining;
+        if (batch.remaining === 0) progress.finished = true;
+        await writePage(run.id, progress.table, good, skipped, run.tables);
+        rowsThisProcess += batch.rows.length + batch.skipped.length;
+        pages++;
+        const elapsed = (performance.now() - started) / 1000;
+        const rowsPerSecond = elapsed > 0 ? rowsThisProcess / elapsed : 0;
+        const left = run.tables.reduce((n, t) => n + (t.total === null ? 0 : t.total - t.done), 0);
+        opts.onProgress?.({ runId: run.id, table: progress.table, tables: run.tables, rowsPerSecond, etaSeconds: rowsPerSecond > 0 ? left / rowsPerSecond : null });
+        if (opts.stopAfterPages !== undefined && pages >= opts.stopAfterPages) throw new Error("parada de teste (stopAfterPages)");
+      }
+      if (!progress.finished) {
+        progress.finished = true;
+        await db.syncRun.update({ where: { id: run.id }, data: { tables: run.tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() } });
+      }
+    }
+    const deactivated = run.kind === "FULL" && tables.length === SYNC_TABLES.length ? await deactivateMissing(run.id) : { contracts: 0, logins: 0 };
+    const totals = run.tables.reduce((a, t) => ({ rows: a.rows + t.done, skipped: a.skipped + t.skipped }), { rows: 0, skipped: 0 });
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), heartbeatAt: new Date(), ...totals } });
+    return { runId: run.id, kind: run.kind, resumed: run.resumed, ...totals, deactivated };
+  } catch (err) {
+    // IxcError messages carry IXC's own words.
+    const message = err instanceof Error ? err.message : String(err);
+    await db.syncRun.update({ where: { id: run.id }, data: { status: "FAILED", error: message.slice(0, 2_000), heartbeatAt: new Date() } }).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
+  const rows: ErpRows = { customers: [], contracts: [], logins: [], invoices: [] };
+  (rows[table] as ParsedErpRow[]) = good;
+  await db.$transaction(
+    async (tx) => {
+      if (good.length) await upsertErpRows(tx, rows);
+      if ((table === "contracts" || table === "logins") && good.length) {
+        // Known from the ERP, seen by this run (one statement: insert or move runId forward).
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "SyncSeen" ("table", "externalId", "runId") SELECT $1, e, $2 FROM unnest($3::text[]) AS e
+           ON CONFLICT ("table", "externalId") DO UPDATE SET "runId" = GREATEST("SyncSeen"."runId", EXCLUDED."runId")`,
+          table, runId, good.map((r) => r.external_id),
+        );
+      }
+      if (skipped.length) {
+        const kept = await tx.syncIssue.count({ where: { runId } });
+        const room = Math.max(0, MAX_ISSUES_PER_RUN - kept);
+        if (room) await tx.syncIssue.createMany({ data: skipped.slice(0, room).map((s) => ({ runId, table: s.table, externalId: s.id, field: s.field, message: s.message.slice(0, 500) })) });
+      }
+      // The cursor moves with the page it covers (guarded by the lease: a process that lost the run writes nothing).
+      const updated = await tx.syncRun.updateMany({
+        where: { id: runId, leaseHolder: LEASE_HOLDER, status: "RUNNING" },
+        data: { tables: tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() },
+      });
+      if (updated.count === 0) throw new Error(`a execução ${runId} foi retomada por outro processo`);
+    },
+    { timeout: PAGE_TX_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}
+
+/**
+ * After a full sync: contracts and logins that came from the ERP before but that this run did not see are gone
+ * from the ERP; they become inactive, with their history kept (never deleted). Rows that never came from the
+ * ERP are not touched.
+ */
+async function deactivateMissing(runId: number): Promise<{ contracts: number; logins: number }> {
+  return db.$transaction(async (tx) => {
+    const contracts = await tx.$executeRawUnsafe(
+      `UPDATE "Contract" c SET status = 'INATIVO'
+         FROM "SyncSeen" s
+        WHERE s."table" = 'contracts' AND s."runId" < $1 AND s."externalId" = c."externalId" AND c.status <> 'INATIVO'`,
+      runId,
+    );
+    const logins = await tx.$executeRawUnsafe(
+      `UPDATE "Login" l SET status = 'INATIVO', online = false, "updatedAt" = CURRENT_TIMESTAMP
+         FROM "SyncSeen" s
+        WHERE s."table" = 'logins' AND s."runId" < $1 AND s."externalId" = l."externalId" AND (l.status <> 'INATIVO' OR l.online)`,
+      runId,
+    );
+    return { contracts, logins };
+  }, { timeout: PAGE_TX_TIMEOUT_MS });
+}
