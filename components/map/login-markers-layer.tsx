@@ -5,6 +5,7 @@
 // again every REFRESH_MS so the colours follow the status feed.
 import { useEffect, useRef } from "react";
 import L from "leaflet";
+import { apiFetch } from "@/lib/api-client";
 import { useMap } from "react-leaflet";
 import { textElement } from "./map-dom";
 
@@ -94,9 +95,7 @@ export function LoginMarkersLayer({ visible, onLoaded }: { visible: boolean; onL
       const bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
         .map((v) => v.toFixed(6)).join(",");
       try {
-        const res = await fetch(`/api/v1/logins?bbox=${bbox}`, { signal: controller.signal });
-        if (!res.ok) return;
-        const body = (await res.json()) as { logins: Marker[]; truncated: boolean };
+        const body = await apiFetch<{ logins: Marker[]; truncated: boolean }>(`/api/v1/logins?bbox=${bbox}`, { signal: controller.signal });
         const group = groupRef.current;
         if (!group) return;
         const layers: L.Layer[] = [];

@@ -9,6 +9,7 @@ import type { OrderStatusValue } from "@/lib/validation/order";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatInteger } from "@/lib/format/number";
+import { apiFetch } from "@/lib/api-client";
 import { runOrderAction, type OrderAction } from "@/components/orders/order-actions";
 
 interface RegionImpact {
@@ -35,12 +36,12 @@ export function RegionPopup({
 
   useEffect(function loadRegionImpact() {
     const controller = new AbortController();
-    fetch(`/api/v1/service-orders/${region.orderId}`, { signal: controller.signal })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((b: { order?: { loginsAffected: number; customersInRegion: number; subject: { maintenanceMessage: string | null } } } | null) => {
-        if (b?.order) setImpact({ logins: b.order.loginsAffected, customers: b.order.customersInRegion, maintenanceMessage: b.order.subject.maintenanceMessage });
-      })
-      .catch(() => undefined);
+    apiFetch<{ order: { loginsAffected: number; customersInRegion: number; subject: { maintenanceMessage: string | null } } }>(
+      `/api/v1/service-orders/${region.orderId}`,
+      { signal: controller.signal },
+    )
+      .then((b) => setImpact({ logins: b.order.loginsAffected, customers: b.order.customersInRegion, maintenanceMessage: b.order.subject.maintenanceMessage }))
+      .catch(() => undefined); // the confirmation then shows no counts; the action itself still works
     return function abortRegionImpact() { controller.abort(); };
   }, [region.orderId, region.status]);
 

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapRegion } from "@/lib/orders/list-regions";
 import type { OrderStatusValue } from "@/lib/validation/order";
+import { apiFetch } from "@/lib/api-client";
 
 export const ACTIVE_STATUSES: OrderStatusValue[] = ["ABERTA", "EM_EXECUCAO"];
 const CLOSED_STATUSES: OrderStatusValue[] = ["FINALIZADA", "CANCELADA"];
@@ -29,9 +30,7 @@ export function useMapRegions(onError: (text: string) => void): MapRegions {
 
   const reload = useCallback(async () => {
     const fetchStatuses = async (s: OrderStatusValue[]) => {
-      const res = await fetch(`/api/v1/regions?status=${s.join(",")}`);
-      if (!res.ok) throw new Error(`regiões: ${res.status}`);
-      return ((await res.json()) as { regions: MapRegion[] }).regions;
+      return (await apiFetch<{ regions: MapRegion[] }>(`/api/v1/regions?status=${s.join(",")}`)).regions;
     };
     try {
       const [active, closed] = await Promise.all([fetchStatuses(ACTIVE_STATUSES), fetchStatuses(CLOSED_STATUSES)]);

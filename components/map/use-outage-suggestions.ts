@@ -3,6 +3,7 @@
 // every POLL_MS and when the window regains focus (the status feed changes logins within seconds).
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SuggestionWithOverlaps } from "@/lib/outages/suggest-outages";
+import { apiFetch } from "@/lib/api-client";
 
 /** Re-ask the server this often: detection is cheap and the feed may mark a neighbourhood offline any time. */
 const POLL_MS = 20_000;
@@ -18,10 +19,9 @@ export function useOutageSuggestions(enabled: boolean): { suggestions: MapSugges
     const controller = new AbortController();
     controllerRef.current = controller;
     try {
-      const res = await fetch("/api/v1/outages/suggestions", { signal: controller.signal });
-      if (!res.ok) return; // keep what is shown: a failed poll is retried at the next tick
-      setSuggestions(((await res.json()) as { suggestions: MapSuggestion[] }).suggestions);
+      setSuggestions((await apiFetch<{ suggestions: MapSuggestion[] }>("/api/v1/outages/suggestions", { signal: controller.signal })).suggestions);
     } catch (err) {
+      // Keep what is shown: a failed poll is retried at the next tick.
       if ((err as Error).name !== "AbortError") console.warn("[mapa] falha ao carregar sugestões de interrupção", err);
     }
   }, []);

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { validatePolygon } from "@/lib/geo/validate-polygon";
 import { layerGeometry } from "./map-geometry";
 import { SNAP_DISTANCE_PX } from "./use-draft-polygon";
+import { apiFetch, errorMessage } from "@/lib/api-client";
 
 export interface RegionEditing {
   /** The order whose region is being edited, or null. */
@@ -50,14 +51,13 @@ export function useRegionEditing({ map, maxAreaKm2, onNotice, onSaved, onDiscard
       onNotice(false, `Região inválida: ${checked.message}`);
       return;
     }
-    const res = await fetch(`/api/v1/service-orders/${editing}/region`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ region: { type: "Feature", properties: {}, geometry: checked.geometry } }),
-    });
-    const body = await res.json().catch(() => null);
-    if (!res.ok) {
-      onNotice(false, body?.error?.message ?? `Falha ao salvar a região (${res.status}).`);
+    try {
+      await apiFetch(`/api/v1/service-orders/${editing}/region`, {
+        method: "PATCH",
+        json: { region: { type: "Feature", properties: {}, geometry: checked.geometry } },
+      });
+    } catch (err) {
+      onNotice(false, errorMessage(err));
       return;
     }
     setEditing(null);

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { ErpConnectionView } from "@/lib/validation/erp";
+import { ApiError, apiFetch, errorMessage } from "@/lib/api-client";
 
 interface TableProgress { table: string; done: number; total: number | null; skipped: number; finished: boolean }
 interface RunView {
@@ -22,11 +23,6 @@ const POLL_MS = 1_000;
 
 type Message = { ok: boolean; text: string } | null;
 
-async function send(url: string, method: string, body?: unknown) {
-  const res = await fetch(url, { method, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const answer = await res.json().catch(() => null);
-  return { res, answer };
-}
 
 export function IntegrationPanel({ initial }: { initial: ErpConnectionView }) {
   const [conn, setConn] = useState(initial);
@@ -43,8 +39,9 @@ export function IntegrationPanel({ initial }: { initial: ErpConnectionView }) {
   const [watchUntil, setWatchUntil] = useState(0);
 
   const load = useCallback(async () => {
-    const res = await fetch("/api/v1/integrations/erp/runs?limit=20", { cache: "no-store" }).catch(() => null);
-    if (res?.ok) setHistory((await res.json()) as RunsAnswer);
+    // A failed poll keeps what is shown; the next tick tries again.
+    const answer = await apiFetch<RunsAnswer>("/api/v1/integrations/erp/runs?limit=20", { cache: "no-store" }).catch(() => null);
+    if (answer) setHistory(answer);
   }, []);
 
   // Effect: keep the history fresh while a run is going (or was just asked for).
@@ -69,17 +66,13 @@ export function IntegrationPanel({ initial }: { initial: ErpConnectionView }) {
         incrementalEveryMinutes: Number(form.incrementalEveryMinutes), onlineEverySeconds: Number(form.onlineEverySeconds),
       };
       if (form.token.trim()) body.token = form.token.trim();
-      const { res, answer } = await send("/api/v1/integrations/erp", "PUT", body);
-      if (!res.ok) {
-        setFieldError(answer?.error?.field ?? null);
-        setSaveMsg({ ok: false, text: answer?.error?.message ?? `Falha ao salvar (${res.status}).` });
-        return;
-      }
-      setConn(answer.connection as ErpConnectionView);
+      const answer = await apiFetch<{ connection: ErpConnectionView }>("/api/v1/integrations/erp", { method: "PUT", json: body });
+      setConn(answer.connection);
       setForm((f) => ({ ...f, token: "" }));
       setSaveMsg({ ok: true, text: "Integração salva." });
-    } catch {
-      setSaveMsg({ ok: false, text: "Sem conexão com o servidor: tente de novo." });
+    } catch (err) {
+      setFieldError(err instanceof ApiError ? (err.field ?? null) : null);
+      setSaveMsg({ ok: false, text: errorMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -89,10 +82,10 @@ export function IntegrationPanel({ initial }: { initial: ErpConnectionView }) {
     setBusy(true);
     setTestMsg(null);
     try {
-      const { res, answer } = await send("/api/v1/integrations/erp/test", "POST");
-      setTestMsg(res.ok ? { ok: true, text: answer.message } : { ok: false, text: answer?.error?.message ?? `Falha (${res.status}).` });
-    } catch {
-      setTestMsg({ ok: false, text: "Sem conexão com o servidor: tente de novo." });
+      const answer = await apiFetch<{ message: string }>("/api/v1/integrations/erp/test", { method: "POST", json: {} });
+      setTestMsg({ ok: true, text: answer.message });
+    } catch (err) {
+      setTestMsg({ ok: false, text: errorMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -100,9 +93,11 @@ export function IntegrationPanel({ initial }: { initial: ErpConnectionView }) {
 
   async function syncNow(full: boolean) {
     setSyncMsg(null);
-    const { res, answer } = await send("/api/v1/integrations/erp/sync", "POST", { full });
-    if (!res.ok) {
-      setSyncMsg({ ok: false, text: answer?.error?.message ?? `Falha (${res.status}).` });
+    let answer: { jobId: string | null };
+    try {
+      answer = await apiFetch<{ jobId: string | null }>("/api/v1/integrations/erp/sync", { method: "POST", json: { full } });
+    } catch (err) {
+      setSyncMsg({ ok: false, text: errorMessage(err) });
       return;
     }
     setSyncMsg({ ok: true, text: answer.jobId ? "Sincronização na fila: começa em instantes." : "Já há uma sincronização na fila." });
