@@ -5,7 +5,7 @@
 //
 // The server is the production one (scripts/start-server.mjs: one worker per core, or --workers N). The load
 // comes from wrk (C, one thread; scripts/bench-api.sh installs Debian's package when it can), else from
-// autocannon, which runs in Node and takes a good part of a core for itself on a 2-core machine.
+// autocannon, which runs in Node and competes with the server for the same cores.
 //
 // Needs a build (`npx next build`, or RAIO_DIST_DIR=… for another folder) and a local PostgreSQL:
 // BENCH_DATABASE_URL (default postgresql://app@127.0.0.1:55432/raio_bench; local hosts only). The database
@@ -250,7 +250,7 @@ async function main() {
     console.log(`(a ${connections} conexões, p99 < ${TARGET_P99_MS} ms pede mais de ~${Math.ceil((connections * 1000) / TARGET_P99_MS)} req/s)`);
     // The trivial route runs the same framework, authentication and HTTP path with no database work: its p99
     // is the floor under every route of this server, so a floor above the target means no diagnostics code
-    // can meet it on this machine.
+    // can meet it on the machine measured.
     console.log(
       `piso: p99 da rota trivial ${trivial.latency.p99} ms ${trivial.latency.p99 < TARGET_P99_MS ? "(abaixo da meta)" : `(já acima da meta de ${TARGET_P99_MS} ms sem nenhum trabalho de banco)`}`,
     );

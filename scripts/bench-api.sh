@@ -10,7 +10,7 @@ if [ -z "${BENCH_DATABASE_URL:-}" ]; then
   trap 'scripts/pg-throwaway.sh stop "$PORT"' EXIT
   psql "$BASE" -qc "CREATE DATABASE raio_bench" >/dev/null
   # The app reaches this local server through its Unix socket, as a PostgreSQL on the same host should be
-  # reached: on this 2-core machine that gave the diagnostics route ~15% more req/s than loopback TCP.
+  # reached (no TCP stack per query; see docs/implantacao.md).
   export BENCH_DATABASE_URL="postgresql://app@localhost:$PORT/raio_bench?host=${RAIO_TEST_PG_DIR:-/tmp/raio-pg-$PORT}"
 fi
 # wrk (Debian's package) generates the load with far less CPU than autocannon; bench/api.ts falls back to

@@ -7,8 +7,8 @@
 //   extra arguments   go to `next start` (--port, --hostname…)
 //
 // Why: one Node process runs JavaScript on one core, and Next's per-request work saturates it long before
-// PostgreSQL does. Measured on this 2-core machine (see bench/api.ts): GET /api/v1/me 1,030 → 1,633 req/s and
-// the diagnostics 682 → 828 req/s going from one worker to two. The app is built for several instances:
+// PostgreSQL does, so throughput grows with the number of workers up to the core count (`npm run bench:api
+// -- --workers N` measures it). The app is built for several instances:
 // in-memory indexes and caches check a version stamp in the database (lib/maintenance/geo-version.ts),
 // and nothing else keeps state between requests in memory.
 //

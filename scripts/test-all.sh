@@ -16,6 +16,14 @@ step "dependências"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm install --no-audit --no-fund
 fi
+# The committed package-lock.json is complete (every platform's optional packages): an install that
+# rewrites it means package.json and the lockfile disagree, and CI must not pass on a different tree.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && ! git diff --quiet -- package-lock.json; then
+  git --no-pager diff --stat -- package-lock.json
+  echo "ERRO: a instalação alterou o package-lock.json. Rode 'npm install' localmente e faça commit do" >&2
+  echo "package-lock.json junto com o package.json (o arquivo versionado precisa estar completo)." >&2
+  exit 1
+fi
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)

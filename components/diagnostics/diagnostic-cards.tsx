@@ -1,6 +1,6 @@
 // The eleven diagnostics as cards, green or red, with value and reason. Server-renderable.
 import { DIAGNOSTIC_VARIABLES, type DiagnosticPath, type DiagnosticVariable } from "@/lib/diagnostics/types";
-import { VARIABLE_LABELS } from "./variable-labels";
+import { VARIABLE_LABELS } from "@/lib/diagnostics/variable-labels";
 
 export interface DiagnosticCardsProps {
   variables: Record<DiagnosticVariable, string>;

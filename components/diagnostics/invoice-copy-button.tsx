@@ -2,7 +2,7 @@
 // Second copy of the open invoice: asks for confirmation (it is an audited action), shows the invoice and
 // copies the digitable line.
 import { useRef, useState } from "react";
-import type { InvoiceCopy } from "@/lib/actions/copy-open-invoice-or-throw";
+import type { InvoiceCopy } from "@/lib/contract-actions/copy-open-invoice-or-throw";
 
 export function InvoiceCopyButton({ contractId, canAct }: { contractId: number; canAct: boolean }) {
   const dialog = useRef<HTMLDialogElement>(null);

@@ -6,7 +6,7 @@ const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
     scryptCb(pw, salt, len, opts, (err, key) => (err ? reject(err) : resolve(key))),
   );
 
-// N=2^14, r=8, p=1: the interactive-login parameters recommended by scrypt's author (~30 ms here).
+// N=2^14, r=8, p=1: the interactive-login parameters recommended by scrypt's author (tens of milliseconds per hash).
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 

@@ -4,7 +4,7 @@
 // both). Aberta, Finalizada and Cancelada orders send nothing.
 import { db } from "../db";
 import type { Principal } from "../auth/principal";
-import { loadCustomerDiagnostics } from "../diagnostics/load-customer-diagnostics";
+import { loadCustomerDiagnostics } from "../customer-diagnostics/load-customer-diagnostics";
 import { resolveCustomerOrThrow } from "../customers/resolve-customer-or-throw";
 import { contactInputSchema } from "../validation/contact";
 

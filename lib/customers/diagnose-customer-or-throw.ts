@@ -1,7 +1,7 @@
 // Lookup → customer → diagnostics: what the diagnostics and render routes share.
 import { formatDocument } from "../validation/document";
-import { loadCustomerDiagnostics } from "../diagnostics/load-customer-diagnostics";
-import type { CustomerLookup } from "./lookup-schema";
+import { loadCustomerDiagnostics } from "../customer-diagnostics/load-customer-diagnostics";
+import type { CustomerLookup } from "../validation/customer-lookup";
 import { resolveCustomerOrThrow } from "./resolve-customer-or-throw";
 
 export async function diagnoseCustomerOrThrow(lookup: CustomerLookup, now: Date = new Date()) {

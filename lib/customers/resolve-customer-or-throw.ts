@@ -11,7 +11,7 @@ import { db } from "../db";
 import { AppError, badRequest, notFound } from "../errors";
 import { formatDocument } from "../validation/document";
 import { formatPhone } from "../validation/phone";
-import type { CustomerLookup, LookupField } from "./lookup-schema";
+import type { CustomerLookup, LookupField } from "../validation/customer-lookup";
 
 /** Most candidates listed in an ambiguous answer (a shared phone rarely has more than a few). */
 export const MAX_AMBIGUOUS_CANDIDATES = 10;

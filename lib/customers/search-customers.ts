@@ -6,7 +6,7 @@
 import { db, getBackend } from "../db";
 import { formatDocument } from "../validation/document";
 import { formatPhone } from "../validation/phone";
-import { ACCESS_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../diagnostics/types";
+import { ACCESS_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../domain/status-values";
 import { parseCustomerIdentifiers } from "./identifiers";
 import type { CustomerSearch } from "./search-schema";
 

@@ -1,5 +1,8 @@
 // GET /api/v1/customers query: the agent's search box (and filters for lists).
 import { z } from "zod";
+import { ACCESS_STATUS_VALUES, type AccessStatus } from "../domain/status-values";
+
+const ACCESS_STATUSES = Object.keys(ACCESS_STATUS_VALUES) as [AccessStatus, ...AccessStatus[]];
 
 /** Rows per page of the search box: a screenful. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -14,7 +17,7 @@ export const customerSearchSchema = z.object({
   accessStatus: z
     .string()
     .transform((value) => value.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean))
-    .pipe(z.array(z.enum(["ATIVO", "DESATIVADO", "AGUARDANDO_ASSINATURA", "BLOQUEADO", "FINANCEIRO_EM_ATRASO"], { error: "Status de acesso desconhecido" })))
+    .pipe(z.array(z.enum(ACCESS_STATUSES, { error: "Status de acesso desconhecido" })))
     .optional(),
 });
 

@@ -33,7 +33,8 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-// PostgreSQL connections per app instance: 2 cores here, so a small pool is enough (default 10).
+// PostgreSQL connections per app instance (process). Default 10: a worker runs JavaScript on one core, so
+// more connections than that rarely help; the sum over every instance must stay below max_connections.
 const PG_POOL_SIZE = Number(process.env.RAIO_PG_POOL_SIZE ?? 10);
 
 export function createBackend(): Backend {

@@ -13,7 +13,7 @@ import {
 
 const settings = DEFAULT_DIAGNOSTICS_SETTINGS;
 
-/** The value that takes the green path, per DOMAIN.md (tecnologia depends on the expectation). */
+/** The value that takes the green path, per docs/dominio.md (tecnologia depends on the expectation). */
 const GREEN_VALUE: Record<Exclude<DiagnosticVariable, "diagnosticoAcessoTecnologia">, string> = {
   diagnosticoClienteStatus: "Ativo",
   diagnosticoContratoStatus: "Ativo",
@@ -28,7 +28,7 @@ const GREEN_VALUE: Record<Exclude<DiagnosticVariable, "diagnosticoAcessoTecnolog
 };
 
 describe("DIAGNOSTIC_VARIABLES", () => {
-  it("keeps the contract's names letter for letter, in DOMAIN.md order", () => {
+  it("keeps the contract's names letter for letter, in docs/dominio.md order", () => {
     expect(DIAGNOSTIC_VARIABLES).toEqual([
       "diagnosticoClienteStatus",
       "diagnosticoContratoStatus",

@@ -18,14 +18,8 @@ import { formatCurrency } from "./format-currency";
 import { findActiveTrustUnlock } from "./find-active-trust-unlock";
 import { isInvoiceOverdue } from "./is-invoice-overdue";
 import { formatSaoPauloDateTime } from "./sao-paulo-time";
-import {
-  ACCESS_STATUS_VALUES,
-  CONTRACT_STATUS_VALUES,
-  type AccessStatus,
-  type DiagnosticsContract,
-  type DiagnosticsInput,
-  type DiagnosticsSettings,
-} from "./types";
+import { type AccessStatus, type DiagnosticsContract, type DiagnosticsInput, type DiagnosticsSettings } from "./types";
+import { ACCESS_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../domain/status-values";
 
 /** One day of 24 h in milliseconds (unlock durations and the lookback window are counted in these). */
 const DAY_MS = 24 * 60 * 60 * 1000;

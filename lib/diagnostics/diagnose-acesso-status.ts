@@ -1,4 +1,5 @@
-import { LOGIN_STATUS_VALUES, type DiagnosticResult, type DiagnosticsLogin, type DiagnosticValues } from "./types";
+import { type DiagnosticResult, type DiagnosticsLogin, type DiagnosticValues } from "./types";
+import { LOGIN_STATUS_VALUES } from "../domain/status-values";
 
 /** diagnosticoAcessoStatus: Ativo | Inativo | Sem Status, green when Ativo. No login reads as Sem Status. */
 export function diagnoseAcessoStatus(

@@ -1,11 +1,5 @@
-import {
-  TECHNOLOGY_VALUES,
-  type DiagnosticResult,
-  type DiagnosticsLogin,
-  type DiagnosticsPlan,
-  type DiagnosticValues,
-  type TechnologyValue,
-} from "./types";
+import { type DiagnosticResult, type DiagnosticsLogin, type DiagnosticsPlan, type DiagnosticValues } from "./types";
+import { TECHNOLOGY_VALUES, type TechnologyValue } from "../domain/status-values";
 
 /**
  * diagnosticoAcessoTecnologia: Fibra | Radio | ADSL — the login's technology. Green when it equals

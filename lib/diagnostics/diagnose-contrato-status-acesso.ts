@@ -1,4 +1,5 @@
-import { ACCESS_STATUS_VALUES, type DiagnosticResult, type DiagnosticsContract, type DiagnosticValues } from "./types";
+import { type DiagnosticResult, type DiagnosticsContract, type DiagnosticValues } from "./types";
+import { ACCESS_STATUS_VALUES } from "../domain/status-values";
 
 /**
  * diagnosticoContratoStatusAcesso: Ativo | Desativado | Aguardando Assinatura | Bloqueado |

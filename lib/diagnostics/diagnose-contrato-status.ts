@@ -1,4 +1,5 @@
-import { CONTRACT_STATUS_VALUES, type DiagnosticResult, type DiagnosticsContract, type DiagnosticValues } from "./types";
+import { type DiagnosticResult, type DiagnosticsContract, type DiagnosticValues } from "./types";
+import { CONTRACT_STATUS_VALUES } from "../domain/status-values";
 
 /**
  * diagnosticoContratoStatus: Ativo | Inativo | PreContrato | Negativado | Desistiu, green when Ativo.

@@ -1,12 +1,21 @@
-// The diagnostic variables of ../../../shared/DOMAIN.md: names and values are an integration contract with
+// The diagnostic variables of docs/dominio.md: names and values are an integration contract with
 // the chatbot flows (Opa! Suite-like), kept letter for letter — the misspellings "Desbloquio" and
 // "Franquiatindgida" included. Everything here is plain data; lib/diagnostics does no I/O.
-import type { AccessStatus, ContractStatus, LoginStatus, Technology } from "../db/generated/enums";
+import type {
+  AccessStatus,
+  AccessStatusValue,
+  ContractStatus,
+  ContractStatusValue,
+  LoginStatus,
+  LoginStatusValue,
+  Technology,
+  TechnologyValue,
+} from "../domain/status-values";
 import { DEFAULT_SETTINGS } from "../validation/settings";
 
 export type { AccessStatus, ContractStatus, LoginStatus, Technology };
 
-/** The variable names, in the order of the DOMAIN.md table. */
+/** The variable names, in the order of the table in docs/dominio.md. */
 export const DIAGNOSTIC_VARIABLES = [
   "diagnosticoClienteStatus",
   "diagnosticoContratoStatus",
@@ -28,42 +37,6 @@ export type DiagnosticPath = "verde" | "vermelho";
 
 export type SimNao = "Sim" | "Não";
 
-/** ContractStatus (Prisma) → diagnosticoContratoStatus value. */
-export const CONTRACT_STATUS_VALUES = {
-  ATIVO: "Ativo",
-  INATIVO: "Inativo",
-  PRE_CONTRATO: "PreContrato",
-  NEGATIVADO: "Negativado",
-  DESISTIU: "Desistiu",
-} as const satisfies Record<ContractStatus, string>;
-export type ContractStatusValue = (typeof CONTRACT_STATUS_VALUES)[ContractStatus];
-
-/** AccessStatus (Prisma) → diagnosticoContratoStatusAcesso value. */
-export const ACCESS_STATUS_VALUES = {
-  ATIVO: "Ativo",
-  DESATIVADO: "Desativado",
-  AGUARDANDO_ASSINATURA: "Aguardando Assinatura",
-  BLOQUEADO: "Bloqueado",
-  FINANCEIRO_EM_ATRASO: "Financeiro Em Atraso",
-} as const satisfies Record<AccessStatus, string>;
-export type AccessStatusValue = (typeof ACCESS_STATUS_VALUES)[AccessStatus];
-
-/** LoginStatus (Prisma) → diagnosticoAcessoStatus value. */
-export const LOGIN_STATUS_VALUES = {
-  ATIVO: "Ativo",
-  INATIVO: "Inativo",
-  SEM_STATUS: "Sem Status",
-} as const satisfies Record<LoginStatus, string>;
-export type LoginStatusValue = (typeof LOGIN_STATUS_VALUES)[LoginStatus];
-
-/** Technology (Prisma) → diagnosticoAcessoTecnologia value. */
-export const TECHNOLOGY_VALUES = {
-  FIBRA: "Fibra",
-  RADIO: "Radio",
-  ADSL: "ADSL",
-} as const satisfies Record<Technology, string>;
-export type TechnologyValue = (typeof TECHNOLOGY_VALUES)[Technology];
-
 /** The values each variable may take. */
 export interface DiagnosticValues {
   diagnosticoClienteStatus: "Ativo" | "Inativo";
@@ -79,7 +52,7 @@ export interface DiagnosticValues {
   diagnosticoAcessoTecnologia: TechnologyValue;
 }
 
-/** Every value each variable may take, in the order of the DOMAIN.md table (for docs, forms and tests). */
+/** Every value each variable may take, in the order of the table in docs/dominio.md (for docs, forms and tests). */
 export const DIAGNOSTIC_VALUES: { readonly [K in DiagnosticVariable]: readonly DiagnosticValues[K][] } = {
   diagnosticoClienteStatus: ["Ativo", "Inativo"],
   diagnosticoContratoStatus: ["Ativo", "Inativo", "PreContrato", "Negativado", "Desistiu"],

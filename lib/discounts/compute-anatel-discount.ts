@@ -1,7 +1,7 @@
 // Anatel RQUAL (Resolução 717/2019) automatic refund ("ressarcimento automático") for one contract.
 // Pure: plain data in, plain data out, inputs never mutated, no clock (every instant is passed in).
 //
-// Rule (../shared/DOMAIN.md, "Downtime discount"):
+// Rule (docs/dominio.md, "Descontos por inatividade"):
 //   - an interruption is a total stoppage of MINIMUM_MINUTES (10) minutes or more affecting more than one
 //     customer; shorter ones, or one hitting a single customer, are not refunded automatically;
 //   - a planned interruption announced at least PLANNED_NOTICE_HOURS (72) hours before its start is not

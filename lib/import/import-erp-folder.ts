@@ -1,5 +1,5 @@
-// Imports an ERP export folder (customers.csv, contracts.csv, logins.csv, invoices.csv; format in the
-// README). Every row is validated first; any error → nothing is imported. Then one transaction upserts
+// Imports an ERP export folder (customers.csv, contracts.csv, logins.csv, invoices.csv; format in
+// docs/integracoes.md). Every row is validated first; any error → nothing is imported. One transaction upserts
 // every row by its external id, so importing the same files again updates rows and duplicates nothing.
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +9,18 @@ import { parseCsv } from "./parse-csv";
 import { parseDocument } from "../validation/document";
 import { normalizePhone } from "../validation/phone";
 import { bumpLoginsVersion } from "../maintenance/geo-version";
+import {
+  ACCESS_STATUS_VALUES,
+  CONTRACT_STATUS_VALUES,
+  IXC_ACCESS_STATUS,
+  IXC_CONTRACT_STATUS,
+  IXC_LOGIN_STATUS,
+  LOGIN_STATUS_VALUES,
+  normalizeStatusKey,
+  statusKeys,
+  TECHNOLOGY_CODES,
+  TECHNOLOGY_VALUES,
+} from "../domain/status-values";
 
 export interface ImportError {
   file: string;
@@ -70,11 +82,10 @@ const yesNo = z.string().transform((v, ctx) => {
   ctx.addIssue({ code: "custom", message: `use S ou N: "${v}"` });
   return z.NEVER;
 });
-/** Accepts Raio's names and IXC's codes for each enum. */
+/** Accepts Raio's names and IXC's codes for each enum (lib/domain/status-values.ts). */
 function codeEnum<T extends string>(map: Record<string, T>, what: string) {
   return z.string().transform((v, ctx) => {
-    const key = v.trim().toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
-    const value = map[key];
+    const value = map[normalizeStatusKey(v)];
     if (!value) {
       ctx.addIssue({ code: "custom", message: `${what} desconhecido: "${v}" (aceitos: ${Object.keys(map).join(", ")})` });
       return z.NEVER;
@@ -83,20 +94,10 @@ function codeEnum<T extends string>(map: Record<string, T>, what: string) {
   });
 }
 
-const contractStatus = codeEnum(
-  { ATIVO: "ATIVO", A: "ATIVO", INATIVO: "INATIVO", I: "INATIVO", PRECONTRATO: "PRE_CONTRATO", P: "PRE_CONTRATO", NEGATIVADO: "NEGATIVADO", N: "NEGATIVADO", DESISTIU: "DESISTIU", D: "DESISTIU" } as const,
-  "status de contrato",
-);
-// IXC's status_internet: A ativo, D desativado, CM/CA/CE bloqueios (manual/automático/…), FA financeiro em atraso, AA aguardando assinatura.
-const accessStatus = codeEnum(
-  {
-    ATIVO: "ATIVO", A: "ATIVO", DESATIVADO: "DESATIVADO", D: "DESATIVADO", "AGUARDANDO ASSINATURA": "AGUARDANDO_ASSINATURA", AA: "AGUARDANDO_ASSINATURA",
-    BLOQUEADO: "BLOQUEADO", CM: "BLOQUEADO", CA: "BLOQUEADO", CE: "BLOQUEADO", "FINANCEIRO EM ATRASO": "FINANCEIRO_EM_ATRASO", FA: "FINANCEIRO_EM_ATRASO",
-  } as const,
-  "status de acesso",
-);
-const loginStatus = codeEnum({ ATIVO: "ATIVO", S: "ATIVO", INATIVO: "INATIVO", N: "INATIVO", "SEM STATUS": "SEM_STATUS", "": "SEM_STATUS" } as const, "status do login");
-const technology = codeEnum({ FIBRA: "FIBRA", F: "FIBRA", RADIO: "RADIO", R: "RADIO", ADSL: "ADSL" } as const, "tecnologia");
+const contractStatus = codeEnum(statusKeys(CONTRACT_STATUS_VALUES, IXC_CONTRACT_STATUS), "status de contrato");
+const accessStatus = codeEnum(statusKeys(ACCESS_STATUS_VALUES, IXC_ACCESS_STATUS), "status de acesso");
+const loginStatus = codeEnum(statusKeys(LOGIN_STATUS_VALUES, IXC_LOGIN_STATUS), "status do login");
+const technology = codeEnum(statusKeys(TECHNOLOGY_VALUES, TECHNOLOGY_CODES), "tecnologia");
 
 // ---- row schemas ------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 // The outbound campaign of an executing order: every customer with a login inside the region, their
 // phones (formatted) and the subject's maintenance message rendered for them with the same template
-// values as the contacts API (buildTemplateValues). One row per customer: one message per person, even
+// values as the contacts API (renderCustomerMessage). One row per customer: one message per person, even
 // with several logins in the region.
 // The eleven diagnostic variables are computed per customer only when the message uses one of them
 // (it costs a few queries per customer); otherwise the message cannot reference them and they are omitted.
@@ -8,9 +8,8 @@ import { db, getBackend } from "../db";
 import { conflict, notFound } from "../errors";
 import type { AreaGeometry } from "../geo/types";
 import { findLoginIdsInRegion } from "../maintenance/login-points";
-import { buildTemplateValues } from "../customers/build-template-values";
-import { loadCustomerDiagnostics } from "../diagnostics/load-customer-diagnostics";
-import { renderTemplate } from "../diagnostics/render-template";
+import { loadCustomerDiagnostics } from "../customer-diagnostics/load-customer-diagnostics";
+import { renderCustomerMessage } from "../templates/render-customer-message";
 import type { DiagnosticsResult } from "../diagnostics/types";
 import { statusLabel } from "../orders/order-status";
 import { formatPhone } from "../validation/phone";
@@ -94,7 +93,8 @@ export async function buildCampaign(orderId: number) {
     const variables = needsDiagnostics
       ? (await loadCustomerDiagnostics({ customerId: l.customerId, contractId: l.contractId, loginId: l.loginId, expectedTechnology: null })).variables
       : ({} as DiagnosticsResult["variables"]);
-    const values = buildTemplateValues(
+    const message = renderCustomerMessage(
+      template,
       {
         customer: { id: l.customerId, name: l.customerName, document: l.document, branch: { central: l.central, centralPhone: l.centralPhone } },
         contract: { id: l.contractId, plan: { name: l.planName } },
@@ -109,7 +109,7 @@ export async function buildCampaign(orderId: number) {
       neighborhood: l.neighborhood,
       logins: [l.username, ...rest.map((r) => r.username)],
       phones: phonesOf.get(l.customerId) ?? [],
-      message: renderTemplate(template, values),
+      message,
     };
   };
   for (let i = 0; i < groups.length; i += DIAGNOSTICS_CONCURRENCY) {

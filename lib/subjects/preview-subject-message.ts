@@ -1,9 +1,9 @@
 // The subject editor's preview: the message rendered for a real sample customer (their actual
 // diagnostic values) and a sample order, with the same values the contacts API uses.
 import { db } from "../db";
-import { renderTemplate } from "../diagnostics/render-template";
-import { loadCustomerDiagnostics } from "../diagnostics/load-customer-diagnostics";
-import { buildTemplateValues } from "../customers/build-template-values";
+import { renderTemplate } from "../templates/render-template";
+import { loadCustomerDiagnostics } from "../customer-diagnostics/load-customer-diagnostics";
+import { renderDiagnosedMessage } from "../customer-diagnostics/render-diagnosed-message";
 
 // The preview's order ends this long after now (a typical 4-hour window), and its number.
 const SAMPLE_EXPECTED_END_MS = 4 * 3_600_000;
@@ -31,14 +31,5 @@ export async function previewSubjectMessage(message: string, subjectName: string
     return { customer: null, text: renderTemplate(message, { os: String(order.number), assunto: subjectName }) };
   }
   const d = await loadCustomerDiagnostics({ customerId: sample.id, contractId: undefined, loginId: null, expectedTechnology: null });
-  const values = buildTemplateValues(
-    {
-      customer: { id: d.customer.id, name: d.customer.name, document: d.customer.document, branch: d.customer.branch },
-      contract: d.contract ? { id: d.contract.id, plan: { name: d.contract.plan.name } } : null,
-      login: d.login ? { username: d.login.username } : null,
-      variables: d.variables,
-    },
-    order,
-  );
-  return { customer: { id: d.customer.id, name: d.customer.name }, text: renderTemplate(message, values) };
+  return { customer: { id: d.customer.id, name: d.customer.name }, text: renderDiagnosedMessage(message, d, order) };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { customerLookupSchema } from "../customers/lookup-schema";
+import { customerLookupSchema } from "./customer-lookup";
 
 export const CONTACT_CHANNELS = ["whatsapp", "telefone", "chat", "email", "instagram", "facebook", "telegram", "outro"] as const;
 

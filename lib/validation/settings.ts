@@ -1,5 +1,8 @@
 // The provider's settings, shared by the settings form and the API. Each default is documented.
 import { z } from "zod";
+import { TECHNOLOGY_VALUES, type TechnologyValue } from "../domain/status-values";
+
+const TECHNOLOGIES = Object.values(TECHNOLOGY_VALUES) as [TechnologyValue, ...TechnologyValue[]];
 
 export const settingsSchema = z.object({
   // Days a trust unlock keeps a blocked contract released (IXC's usual default: 3).
@@ -7,7 +10,7 @@ export const settingsSchema = z.object({
   // A new trust unlock is refused when the last one is this recent and its overdue invoices are unpaid.
   trustUnlockLookbackDays: z.coerce.number().int().min(1).max(365).default(30),
   // Technology the chatbot flow expects when it passes none (null = any technology is green).
-  expectedTechnology: z.enum(["Fibra", "Radio", "ADSL"]).nullable().default("Fibra"),
+  expectedTechnology: z.enum(TECHNOLOGIES).nullable().default("Fibra"),
   // Downtime discount rule used when the order's subject chooses none.
   discountRule: z.enum(["ANATEL_RQUAL", "IXC"]).default("ANATEL_RQUAL"),
   // Largest maintenance region accepted, in km² (a city district is ~5–50 km²).

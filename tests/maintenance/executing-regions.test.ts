@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { findExecutingOrdersAt } from "@/lib/maintenance/find-executing-orders-at";
+import { findExecutingOrdersAt } from "@/lib/maintenance/executing-regions";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { finalizeOrder } from "@/lib/orders/finalize-order";
 import { createOrderAt, square } from "../helpers/orders";

@@ -5,10 +5,9 @@
 import { z } from "zod";
 import { withAuth } from "@/lib/auth/with-auth";
 import { readJson } from "@/lib/http/read-json";
-import { customerLookupSchema } from "@/lib/customers/lookup-schema";
+import { customerLookupSchema } from "@/lib/validation/customer-lookup";
 import { diagnoseCustomerOrThrow } from "@/lib/customers/diagnose-customer-or-throw";
-import { buildTemplateValues } from "@/lib/customers/build-template-values";
-import { renderTemplate } from "@/lib/diagnostics/render-template";
+import { renderDiagnosedMessage } from "@/lib/customer-diagnostics/render-diagnosed-message";
 
 /** Longest template accepted (a chatbot message, not a document). */
 const MAX_TEMPLATE_LENGTH = 10_000;
@@ -23,17 +22,7 @@ export const POST = withAuth(
   async (req) => {
     const { template, ...lookup } = renderSchema.parse(await readJson(req));
     const d = await diagnoseCustomerOrThrow(lookup);
-    const order = d.maintenance?.orders[0];
-    const values = buildTemplateValues(
-      {
-        customer: { id: d.customer.id, name: d.customer.name, document: d.customer.document, branch: d.customer.branch },
-        contract: d.contract,
-        login: d.login,
-        variables: d.variables,
-      },
-      order ? { number: order.number, expectedEndAt: order.expectedEndAt, subjectName: order.subject } : undefined,
-    );
-    return Response.json({ text: renderTemplate(template, values), customerId: d.customer.id, contractId: d.contractId });
+    return Response.json({ text: renderDiagnosedMessage(template, d), customerId: d.customer.id, contractId: d.contractId });
   },
   { permission: "clientes.read" },
 );

@@ -1,8 +1,8 @@
 // GET /api/v1/contracts/{id}/invoice – second copy of the open invoice (oldest unpaid): amount, due date,
 // digitable line, payment link, overdue flag. 404 when the contract has none. Audited.
 import { withAuth } from "@/lib/auth/with-auth";
-import { idSchema } from "@/lib/customers/lookup-schema";
-import { copyOpenInvoiceOrThrow } from "@/lib/actions/copy-open-invoice-or-throw";
+import { idSchema } from "@/lib/validation/customer-lookup";
+import { copyOpenInvoiceOrThrow } from "@/lib/contract-actions/copy-open-invoice-or-throw";
 import { badRequest } from "@/lib/errors";
 
 export const GET = withAuth<{ id: string }>(

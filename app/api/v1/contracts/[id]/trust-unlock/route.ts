@@ -2,8 +2,8 @@
 // the chatbot's AGENT token). 200 { contractId, accessStatus: "Ativo", expiresAt, … }; 409 with the
 // restriction's reason (error.details.reason = decideTrustUnlock's code), changing nothing.
 import { withAuth } from "@/lib/auth/with-auth";
-import { idSchema } from "@/lib/customers/lookup-schema";
-import { performTrustUnlock } from "@/lib/actions/perform-trust-unlock";
+import { idSchema } from "@/lib/validation/customer-lookup";
+import { performTrustUnlock } from "@/lib/contract-actions/perform-trust-unlock";
 import { badRequest } from "@/lib/errors";
 
 export const POST = withAuth<{ id: string }>(

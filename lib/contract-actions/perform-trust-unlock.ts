@@ -7,7 +7,7 @@
 // time (double click, chatbot and agent together) both may decide "allowed", but PostgreSQL re-checks the
 // guard on the locked row, so exactly one update matches: the other answers 409 and its transaction rolls
 // back. The TrustUnlock row keeps the previous access status, restored if the unlock ends unpaid
-// (lib/actions/restore-expired-trust-unlock.ts). Audited with who, when and the result.
+// (restore-expired-trust-unlock.ts). Audited with who, when and the result.
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -15,7 +15,7 @@ import { actorColumns, type Principal } from "../auth/principal";
 import { getSettings } from "../settings/get-settings";
 import { decideTrustUnlock, TRUST_UNLOCKABLE_ACCESS } from "../diagnostics/decide-trust-unlock";
 import { formatSaoPauloDateTime } from "../diagnostics/sao-paulo-time";
-import { ACCESS_STATUS_VALUES } from "../diagnostics/types";
+import { ACCESS_STATUS_VALUES } from "../domain/status-values";
 
 export const TRUST_UNLOCK_ACTION = "contract.trust-unlock";
 

@@ -1,4 +1,4 @@
-import type { DiagnosticVariable } from "@/lib/diagnostics/types";
+import type { DiagnosticVariable } from "./types";
 
 /** What each diagnostic variable means, in the agent's words (the card titles). */
 export const VARIABLE_LABELS: Record<DiagnosticVariable, string> = {

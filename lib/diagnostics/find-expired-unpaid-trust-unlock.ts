@@ -1,10 +1,10 @@
 // When a trust unlock ends unpaid, the contract goes back to the access status it had before. Raio has no
 // scheduler: the restore is lazy — whoever reads the contract's diagnostics (chatbot, panel) first calls
 // this pure rule, and restoreExpiredTrustUnlock applies it in a guarded update. Pure: no I/O.
-import { findActiveTrustUnlock } from "../diagnostics/find-active-trust-unlock";
-import { TRUST_UNLOCKABLE_ACCESS } from "../diagnostics/decide-trust-unlock";
-import { isInvoiceOverdue } from "../diagnostics/is-invoice-overdue";
-import type { AccessStatus, DiagnosticsInvoice, DiagnosticsTrustUnlock } from "../diagnostics/types";
+import { findActiveTrustUnlock } from "./find-active-trust-unlock";
+import { TRUST_UNLOCKABLE_ACCESS } from "./decide-trust-unlock";
+import { isInvoiceOverdue } from "./is-invoice-overdue";
+import type { AccessStatus, DiagnosticsInvoice, DiagnosticsTrustUnlock } from "./types";
 
 export interface RestorableTrustUnlock extends DiagnosticsTrustUnlock {
   id: number;

@@ -2,9 +2,9 @@
 // diagnostics route (query string) and the render route (JSON body). Each field is validated on its own so
 // that a bad value answers 400 naming that very field ("cpf", "phone", ...).
 import { z } from "zod";
-import { parseDocument } from "../validation/document";
-import { normalizePhone, phoneLookupKeys } from "../validation/phone";
-import { TECHNOLOGY_VALUES, type TechnologyValue } from "../diagnostics/types";
+import { parseDocument } from "./document";
+import { normalizePhone, phoneLookupKeys } from "./phone";
+import { TECHNOLOGY_VALUES, type TechnologyValue } from "../domain/status-values";
 
 /** Longest login username accepted in a lookup (RADIUS usernames are far shorter). */
 const MAX_USERNAME_LENGTH = 120;

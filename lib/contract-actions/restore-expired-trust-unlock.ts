@@ -1,4 +1,4 @@
-// Applies findExpiredUnpaidTrustUnlock: puts the contract back to the access status it had before the
+// Applies findExpiredUnpaidTrustUnlock (lib/diagnostics, pure): puts the contract back to the access status it had before the
 // unlock, once per unlock, audited. Guarded: the update only moves an Ativo contract, so two readers at
 // the same instant restore once; and an unlock already restored (audited) is never applied again, so an
 // operator who re-activates the contract by hand is not overruled on the next read.

@@ -1,0 +1,24 @@
+import type { TemplateOrder } from "../templates/build-template-values";
+import { renderCustomerMessage } from "../templates/render-customer-message";
+import type { DiagnosticsAnswer } from "./shape-diagnostics-response";
+
+type Diagnosed = Pick<DiagnosticsAnswer, "customer" | "contract" | "login" | "variables" | "maintenance">;
+
+/**
+ * A {{variavel}} template rendered for a customer whose diagnostics were just loaded: their variables,
+ * fields, contract and login, and the order's fields — `order` when given, else the first executing
+ * order at their point (none: {{os}}, {{previsao}} and {{assunto}} stay visible).
+ */
+export function renderDiagnosedMessage(template: string, d: Diagnosed, order?: TemplateOrder): string {
+  const executing = d.maintenance?.orders[0];
+  return renderCustomerMessage(
+    template,
+    {
+      customer: { id: d.customer.id, name: d.customer.name, document: d.customer.document, branch: d.customer.branch },
+      contract: d.contract,
+      login: d.login,
+      variables: d.variables,
+    },
+    order ?? (executing ? { number: executing.number, expectedEndAt: executing.expectedEndAt, subjectName: executing.subject } : undefined),
+  );
+}
