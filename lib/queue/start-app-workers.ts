@@ -1,11 +1,13 @@
 // The app server's queue workers, in one list (started by instrumentation.ts).
 import { webhookWorker } from "../webhooks/deliver-webhook";
+import { notificationDispatchWorkers, notificationSweepWorker, scheduleNotificationSweep } from "../notifications/notification-workers";
 import { startQueueWorkers, type QueueWorker } from "./queue";
 
 export async function startAppWorkers(): Promise<void> {
-  const workers = [webhookWorker] as unknown as QueueWorker<never>[];
+  const workers = [webhookWorker, notificationSweepWorker, ...notificationDispatchWorkers] as unknown as QueueWorker<never>[];
   try {
     await startQueueWorkers(workers);
+    await scheduleNotificationSweep();
     console.log(`[fila] workers iniciados: ${workers.map((w) => w.queue.name).join(", ")}`);
   } catch (err) {
     // The server still answers; jobs wait in the database until a process works them.

@@ -100,10 +100,9 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
 
 /** A received e-mail's raw text with quoted-printable and RFC 2047 encoded words undone (enough to read it in tests). */
 export function readableMail(raw: string): string {
-  const qp = raw.replace(/=\r?\n/g, "").replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ""), "hex").toString("utf8"));
-  return qp.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === "B"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : text.replace(/_/g, " ").replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ""), "hex").toString("utf8")),
+  const hex = (m: string) => Buffer.from(m.replace(/=/g, ""), "hex").toString("utf8");
+  const words = raw.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : text.replace(/_/g, " ").replace(/(?:=[0-9A-F]{2})+/g, hex),
   );
+  return words.replace(/=\r?\n/g, "").replace(/(?:=[0-9A-F]{2})+/g, hex);
 }

@@ -4,6 +4,7 @@ import { withAuth } from "@/lib/auth/with-auth";
 import { MAX_JSON_BYTES, readJson } from "@/lib/http/read-json";
 import { executeOrder } from "@/lib/orders/execute-order";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
+import { kickNotifications } from "@/lib/notifications/notification-workers";
 import { orderIdSchema, transitionSchema } from "@/lib/validation/order";
 
 export const POST = withAuth<{ id: string }>(
@@ -11,6 +12,7 @@ export const POST = withAuth<{ id: string }>(
     const id = orderIdSchema.parse(params.id);
     const { note } = transitionSchema.parse(await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }));
     const result = await executeOrder(id, principal, note);
+    void kickNotifications(); // the outbox row committed with the transition; this only saves the wait for the sweep
     void fireOrderWebhook(result.id, "order.started"); // after the commit, not awaited: a slow receiver never delays the answer
     return Response.json({ order: result });
   },
