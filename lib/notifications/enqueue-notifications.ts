@@ -8,6 +8,9 @@ import { db, type NotificationChannel } from "../db";
 import type { AreaGeometry } from "../geo/types";
 import { findLoginIdsInRegion } from "../maintenance/login-points";
 
+/** Tens of thousands of rows in one statement: more than Prisma's default 5 s on a loaded machine. */
+const ENQUEUE_TIMEOUT_MS = 120_000;
+
 export interface EnqueueResult {
   outboxId: number;
   inserted: number;
@@ -48,6 +51,6 @@ export async function enqueueNotifications(outboxId: number): Promise<EnqueueRes
     return frozen
       ? tx.$executeRawUnsafe(INSERT_FROM_FROZEN, outbox.orderId, outbox.event, outbox.occurrence, channels)
       : tx.$executeRawUnsafe(INSERT_FROM_LOGINS, outbox.orderId, outbox.event, outbox.occurrence, loginIds, channels);
-  });
+  }, { timeout: ENQUEUE_TIMEOUT_MS });
   return { outboxId, inserted, channels };
 }

@@ -45,9 +45,6 @@ CREATE UNIQUE INDEX "NotificationOutbox_orderId_event_occurrence_key" ON "Notifi
 CREATE INDEX "Notification_channel_status_nextAttemptAt_idx" ON "Notification"("channel", "status", "nextAttemptAt");
 
 -- CreateIndex
-CREATE INDEX "Notification_orderId_status_idx" ON "Notification"("orderId", "status");
-
--- CreateIndex
 CREATE INDEX "Notification_status_sentAt_idx" ON "Notification"("status", "sentAt");
 
 -- CreateIndex
