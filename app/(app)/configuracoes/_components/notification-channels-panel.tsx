@@ -169,7 +169,7 @@ export function NotificationChannelsPanel({ initial }: { initial: ChannelsConfig
             </select>
           </label>
           <Field label="Mensagens por segundo (0 = sem limite)" name="ratePerSecond" type="number" value={config.sms.ratePerSecond} />
-          <label className="block text-sm sm:col-span-2">Cabeçalhos (um por linha, Nome: valor; preencha só para trocar)
+          <label className="block text-sm sm:col-span-2">Cabeçalhos do gateway (um por linha, X-Api-Key: valor; preencha só para trocar)
             <textarea name="headers" rows={2} className={input} placeholder="X-Api-Key: …" />
             <span className="text-xs text-slate-500">Salvos: {config.sms.headerNames.length ? config.sms.headerNames.join(", ") : "nenhum"}</span>
           </label>
