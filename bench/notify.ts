@@ -25,8 +25,8 @@ const ENQUEUE_TARGET_MS = 5_000;
 const DISPATCH_TARGET_PER_S = 500;
 const GATEWAY_DELAY_MS = 5;
 const MEMORY_LIMIT_MB = 512;
-/** Notices sent in parallel per group (the dispatcher's claim size). */
-const GROUP_SIZE = 200;
+/** Notices sent in parallel per group (the dispatcher's claim size; throughput follows it). */
+const GROUP_SIZE = Number(process.env.BENCH_NOTIFY_GROUP ?? 500);
 
 if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL ausente: rode com npm run bench:notify (sobe um PostgreSQL descartável).");
 
