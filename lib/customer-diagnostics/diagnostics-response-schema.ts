@@ -68,7 +68,11 @@ const contractViewSchema = z
     lastTrustUnlock: z.strictObject({ performedAt: instant, expiresAt: instant, channel: z.string() }).nullable(),
     openInvoices: z.number().int().describe("faturas em aberto"),
     openInvoice: z
-      .strictObject({ id, dueDate: calendarDate, amountCents: z.number().int(), overdue: z.boolean() })
+      .strictObject({
+        id, dueDate: calendarDate, amountCents: z.number().int(), overdue: z.boolean(),
+        digitableLine: z.string().nullable().describe("linha digitável do boleto"),
+        paymentUrl: z.string().nullable().describe("link de pagamento da fatura"),
+      })
       .nullable()
       .describe("a fatura em aberto mais antiga (a da segunda via)"),
   })

@@ -132,7 +132,10 @@ function shapeContract(customer: LoadedCustomer, { contract, login, hits, result
           lastTrustUnlock: last ? { performedAt: last.performedAt, expiresAt: last.expiresAt, channel: last.channel } : null,
           openInvoices: contract.invoices.length,
           openInvoice: open
-            ? { id: open.id, dueDate: toCalendarDate(open.dueDate), amountCents: open.amountCents, overdue: isInvoiceOverdue(open, now) }
+            ? {
+                id: open.id, dueDate: toCalendarDate(open.dueDate), amountCents: open.amountCents, overdue: isInvoiceOverdue(open, now),
+                digitableLine: open.digitableLine, paymentUrl: open.paymentUrl,
+              }
             : null,
         }
       : null,

@@ -7,6 +7,7 @@ import { findLoginIdsInRegion } from "../maintenance/login-points";
 import { getIspTimeZone } from "../format/time-zone";
 import { nextCalendarDate, toZonedDate, zonedDayStart, zonedMonthRange } from "../format/date-time";
 import type { DashboardQuery } from "../validation/dashboard";
+import { countNotices } from "../notifications/count-notices";
 
 // DateTime columns are timestamp(3) holding UTC: first make the value an instant (AT TIME ZONE 'UTC'), then
 // take its wall-clock date in the ISP's zone (the query's $5). `col AT TIME ZONE 'America/Sao_Paulo'` alone
@@ -28,7 +29,7 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
   const month = toZonedDate(now, zone).slice(0, 7);
   const monthRange = zonedMonthRange(month, zone);
 
-  const [statusRows, liveRegions, contactRows, discountRow, daily, regions] = await Promise.all([
+  const [statusRows, liveRegions, contactRows, discountRow, daily, regions, notices] = await Promise.all([
     q<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "ServiceOrder" WHERE status IN ('ABERTA','EM_EXECUCAO') GROUP BY status`),
     // Every live region once: its logins give both "affected now" and the table's live counts.
     db.maintenanceRegion.findMany({
@@ -71,6 +72,7 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
         ORDER BY o."openedAt" DESC LIMIT 200`,
       [fromTs, toTs],
     ),
+    countNotices(fromTs, toTs),
   ]);
 
   // Logins affected now: the union over executing regions (a login in two regions counts once).
@@ -89,6 +91,8 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
     executingOrders: statusRows.find((r) => r.status === "EM_EXECUCAO")?.n ?? 0,
     affectedLoginsNow: affectedNow.size,
     contacts: { total: c.total, duringMaintenance: c.during, messageSent: c.sent, shareAutomatic: c.during ? c.sent / c.during : null },
+    /** Notices sent to customers (WhatsApp, e-mail, SMS, webhook) in the period, and those that failed. */
+    notices,
     discountsThisMonth: { month, cents: discountRow[0]?.cents ?? 0, count: discountRow[0]?.n ?? 0 },
     daily,
     regions: regions.map((r) => ({ ...r, affectedLogins: liveCounts.get(r.id) ?? r.frozenLogins })),

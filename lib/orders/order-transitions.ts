@@ -9,6 +9,7 @@ import { actorColumns, type Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { bumpRegionsVersion } from "../maintenance/geo-version";
 import { canTransition, TRANSITION_ACTION, transitionRefusal } from "./order-life-cycle";
+import { recordNotificationOutbox } from "../notifications/record-notification-outbox";
 
 export interface TransitionResult {
   id: number;
@@ -61,6 +62,9 @@ export async function applyOrderTransition(
     number: current.number, from: current.status, to, ...(note ? { note } : {}),
   });
   await bumpRegionsVersion(tx);
+  // Customers are told in the same commit (outbox row; sent after it by the notification queue).
+  if (to === "EM_EXECUCAO") await recordNotificationOutbox(tx, orderId, "ORDER_STARTED");
+  if (to === "FINALIZADA") await recordNotificationOutbox(tx, orderId, "ORDER_FINALIZED");
   return { id: orderId, number: current.number, fromStatus: current.status, status: to, at };
 }
 

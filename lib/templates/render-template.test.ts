@@ -43,3 +43,11 @@ describe("renderTemplate", () => {
     );
   });
 });
+
+describe("listTemplateVariables", () => {
+  it("lists each name once, in order, with or without spaces", async () => {
+    const { listTemplateVariables } = await import("./render-template");
+    expect(listTemplateVariables("{{ os }} {{previsao}} {{os}} {previsao} {{ 1 + 1 }} {{previsão}}")).toEqual(["os", "previsao", "previsão"]);
+    expect(listTemplateVariables("sem variáveis")).toEqual([]);
+  });
+});

@@ -16,3 +16,8 @@ export function renderTemplate(text: string, values: Readonly<Record<string, str
     return value ?? placeholder;
   });
 }
+
+/** The distinct {{name}}s a text uses, in order of first use (for checking a template when it is saved). */
+export function listTemplateVariables(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[1]!))];
+}

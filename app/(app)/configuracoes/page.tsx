@@ -8,6 +8,8 @@ import { ROLE_LABEL } from "@/lib/auth/roles";
 import { TokensPanel } from "./_components/tokens-panel";
 import { SettingsForm } from "./_components/settings-form";
 import { WebhookPanel } from "./_components/webhook-panel";
+import { NotificationChannelsPanel } from "./_components/notification-channels-panel";
+import { describeChannelsConfig, getChannelsConfig } from "@/lib/notifications/channel-settings";
 import { describeWebhookConfig, getWebhookConfig } from "@/lib/webhooks/webhook-config";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { DataTable } from "@/components/ui/data-table";
@@ -20,12 +22,13 @@ export const metadata: Metadata = { title: "Configurações" };
 export default async function SettingsPage() {
   const { allowed } = await requirePermission("configuracoes.write");
   if (!allowed) return <AccessDenied />;
-  const [tokens, settings, users, webhook, deliveries] = await Promise.all([
+  const [tokens, settings, users, webhook, deliveries, channels] = await Promise.all([
     listApiTokens(),
     getSettings(),
     db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, email: true, role: true, active: true } }),
     getWebhookConfig(),
     listWebhookDeliveries({ limit: DELIVERIES_SHOWN }),
+    getChannelsConfig(),
   ]);
   const orderIds = [...new Set(deliveries.flatMap((d) => (d.orderId ? [d.orderId] : [])))];
   const orderNumbers = new Map(
@@ -50,6 +53,10 @@ export default async function SettingsPage() {
             revokedAt: t.revokedAt?.toISOString() ?? null, createdBy: t.createdBy?.name ?? null,
           }))}
         />
+      </section>
+      <section aria-labelledby="sec-notificacoes" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sec-notificacoes" className="text-lg font-semibold">Notificações</h2>
+        <NotificationChannelsPanel initial={describeChannelsConfig(channels)} />
       </section>
       <section aria-labelledby="sec-webhook" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="sec-webhook" className="text-lg font-semibold">Webhook de OS</h2>

@@ -27,6 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     { id: "affected", label: "Logins afetados agora", value: nf.format(d.affectedLoginsNow) },
     { id: "contacts", label: "Contatos durante manutenção", value: nf.format(d.contacts.duringMaintenance), sub: `de ${nf.format(d.contacts.total)} no período` },
     { id: "share", label: "Receberam a mensagem automaticamente", value: d.contacts.shareAutomatic === null ? "—" : pct.format(d.contacts.shareAutomatic) },
+    { id: "notices", label: "Avisos enviados aos clientes", value: nf.format(d.notices.sent), sub: d.notices.failed ? `${nf.format(d.notices.failed)} falharam no período` : "no período" },
     { id: "discounts", label: `Descontos em ${d.discountsThisMonth.month.split("-").reverse().join("/")}`, value: formatCurrency(d.discountsThisMonth.cents), sub: `${nf.format(d.discountsThisMonth.count)} contrato(s)` },
   ];
   const short = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
@@ -42,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </form>
       </div>
       {!parsed.success ? <p role="alert" className="text-sm text-red-700">{parsed.error.issues[0]?.message}; mostrando os últimos 30 dias.</p> : null}
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-7">
         {cards.map((c) => (
           <div key={c.id} data-kpi={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-xs text-slate-500">{c.label}</dt>

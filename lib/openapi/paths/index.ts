@@ -5,7 +5,8 @@ import { adminRoutes } from "./admin";
 import { customerRoutes } from "./customers";
 import { diagnosticsRoutes } from "./diagnostics";
 import { integrationRoutes } from "./integrations";
+import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderRoutes } from "./orders";
 
-export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes];
+export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes, ...notificationRoutes];

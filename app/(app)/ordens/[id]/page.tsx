@@ -15,6 +15,7 @@ import { OrderTabs, type OrderTab } from "@/components/orders/order-tabs";
 import { AffectedLoginsTab } from "@/components/orders/affected-logins-tab";
 import { ContactsTab } from "@/components/orders/contacts-tab";
 import { DiscountsTab } from "@/components/orders/discounts-tab";
+import { OrderNotificationsTab } from "@/components/notifications/order-notifications-tab";
 import { FinalizeOrderForm } from "@/components/orders/finalize-order-form";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatArea, formatInteger } from "@/lib/format/number";
@@ -46,6 +47,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const tabs: OrderTab[] = [
     { key: "logins", label: "Logins Afetados", content: <AffectedLoginsTab orderId={order.id} /> },
     { key: "contatos", label: "Contatos", content: <ContactsTab orderId={order.id} /> },
+    { key: "notificacoes", label: "Notificações", content: <OrderNotificationsTab orderId={order.id} canRetry={can(user.role, "ordens.write")} /> },
     ...(can(user.role, "descontos.read") ? [{ key: "descontos", label: "Descontos", content: <DiscountsTab orderId={order.id} /> }] : []),
   ];
 

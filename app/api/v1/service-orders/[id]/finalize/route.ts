@@ -9,12 +9,14 @@ import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-
 import { assertTransitionAllowed } from "@/lib/orders/order-transitions";
 import { idParamSchema } from "@/lib/validation/id";
 import { fireOrderWebhook } from "@/lib/webhooks/fire-order-webhook";
+import { kickNotifications } from "@/lib/notifications/notification-workers";
 
 export const POST = withAuth<{ id: string }>(
   async (req, { principal, params }) => {
     const { id } = idParamSchema.parse(params);
     await assertTransitionAllowed(id, "FINALIZADA");
     const { transition, ...rest } = await finalizeOrderWithDiscounts(id, await readJson(req, MAX_JSON_BYTES, { emptyAs: {} }), principal);
+    void kickNotifications(); // the outbox row committed with the transition; this only saves the wait for the sweep
     void fireOrderWebhook(id, "order.ended"); // after the commit, not awaited
     return Response.json({ order: transition, ...rest });
   },
