@@ -1,33 +1,8 @@
-// Next.js calls register() once when a server process starts (`next start`, each cluster worker of
-// scripts/start-server.mjs, `next dev`).
-// 1. On the embedded PGlite the database is opened — and its folder locked (lib/db/data-dir-lock.ts) — right
-//    now rather than at the first request: a second server, or a server started while `npm run import` runs,
-//    stops at once with a message naming the process that holds the folder.
-// 2. Configuration that would only fail later fails here, with its reason: an ERP connection whose token
-//    cannot be decrypted (RAIO_SECRET_KEY missing, malformed or changed) stops the start-up.
-// 3. The app server works the job queue (lib/queue): webhook deliveries and ERP syncs run in the app's own
-//    processes, and pg-boss hands each job to exactly one of them. Nothing else starts workers: CLI
-//    commands and tests only enqueue, unless they start workers themselves. RAIO_QUEUE_WORKERS=0 turns them
-//    off in a process (e.g. a web-only instance beside others that work the queue).
+// Next.js calls register() once when a server process starts. The work is Node.js-only (the database, the
+// job queue, process exit codes): instrumentation-node.ts holds it, imported only in the Node.js runtime so
+// that the Edge bundle of this file never sees it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.NEXT_PHASE === "phase-production-build") return; // `next build` prerendering: no server
-  if (!process.env.DATABASE_URL) {
-    const { getBackend } = await import("./lib/db");
-    try {
-      getBackend();
-    } catch (err) {
-      console.error(`[raio] ${(err as Error).message}`);
-      process.exit(1);
-    }
-  }
-  const { checkErpSecretsAtStartup } = await import("./lib/erp/erp-connection");
-  const problem = await checkErpSecretsAtStartup();
-  if (problem) {
-    console.error(`[raio] Configuração inválida: ${problem}`);
-    process.exit(78); // EX_CONFIG: a supervisor should not restart the same mistake forever
-  }
-  if (process.env.RAIO_QUEUE_WORKERS === "0") return;
-  const { startAppWorkers } = await import("./lib/queue/start-app-workers");
-  await startAppWorkers();
+  const { registerNodeServer } = await import("./instrumentation-node");
+  await registerNodeServer();
 }
