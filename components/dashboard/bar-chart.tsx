@@ -1,7 +1,7 @@
 "use client";
 // A bar chart with axes and tooltips (Chart.js, drawn on a canvas in the browser; no eval, no inline
 // scripts, works offline), and the same numbers as a table: hidden visually but read by screen readers
-// until "Ver tabela" shows it to everyone. The choice of library is explained in docs/decisions/charts.md.
+// until "Ver tabela" shows it to everyone. The choice of library is explained in docs/decisoes.md (ADR-8).
 import { useEffect, useId, useRef, useState } from "react";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { formatInteger } from "@/lib/format/number";
