@@ -5,7 +5,8 @@ import { db, type Prisma } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import { unavailable } from "../errors";
-import { decryptSecret, encryptSecret, getSecretKeyOrThrow, SecretKeyError } from "../secrets/secret-box";
+import { decryptSecret, getSecretKeyOrThrow, SecretKeyError } from "../secrets/secret-box";
+import { openSecret, sealSecret } from "../secrets/seal-secret";
 import { erpConnectionPatchSchema, erpConnectionSchema, type ErpConnection, type ErpConnectionView } from "../validation/erp";
 
 export const ERP_SETTING_KEY = "erp";
@@ -41,7 +42,7 @@ export async function saveErpConnection(patch: unknown, principal: Principal | n
       tokenEncrypted = null;
       tokenSetAt = null;
     } else {
-      tokenEncrypted = encryptSecret(change.token, keyOrUnavailable());
+      tokenEncrypted = sealSecret(change.token, KEY_PURPOSE);
       tokenSetAt = new Date().toISOString();
     }
   }
@@ -67,12 +68,7 @@ export async function loadErpCredentialsOrThrow(): Promise<ErpConnection & { bas
   if (!c.baseUrl || !c.userId || !c.tokenEncrypted) {
     throw unavailable("Integração com o ERP não configurada: informe URL, usuário e token em Configurações → Integrações.");
   }
-  try {
-    return { ...c, baseUrl: c.baseUrl, userId: c.userId, token: decryptSecret(c.tokenEncrypted, keyOrUnavailable()) };
-  } catch (err) {
-    if (err instanceof SecretKeyError) throw unavailable(err.message);
-    throw err;
-  }
+  return { ...c, baseUrl: c.baseUrl, userId: c.userId, token: openSecret(c.tokenEncrypted, KEY_PURPOSE) };
 }
 
 /**
@@ -92,11 +88,3 @@ export async function checkErpSecretsAtStartup(): Promise<string | null> {
   }
 }
 
-function keyOrUnavailable(): Buffer {
-  try {
-    return getSecretKeyOrThrow(KEY_PURPOSE);
-  } catch (err) {
-    if (err instanceof SecretKeyError) throw unavailable(err.message);
-    throw err;
-  }
-}

@@ -3,8 +3,7 @@
 import { db, type NotificationChannel, type Prisma } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
-import { unavailable } from "../errors";
-import { decryptSecret, encryptSecret, getSecretKeyOrThrow, SecretKeyError } from "../secrets/secret-box";
+import { openSecret as openSealed, sealSecret } from "../secrets/seal-secret";
 import { getWebhookConfig } from "../webhooks/webhook-config";
 import {
   notificationChannelsPatchSchema,
@@ -42,29 +41,13 @@ export function describeChannelsConfig(c: NotificationChannelsConfig) {
 }
 export type ChannelsConfigView = ReturnType<typeof describeChannelsConfig>;
 
-function keyOrUnavailable(): Buffer {
-  try {
-    return getSecretKeyOrThrow(KEY_PURPOSE);
-  } catch (err) {
-    if (err instanceof SecretKeyError) throw unavailable(err.message);
-    throw err;
-  }
-}
-
-function openSecret(stored: string): string {
-  try {
-    return decryptSecret(stored, keyOrUnavailable());
-  } catch (err) {
-    if (err instanceof SecretKeyError) throw unavailable(err.message);
-    throw err;
-  }
-}
+const openSecret = (stored: string): string => openSealed(stored, KEY_PURPOSE);
 
 export async function saveChannelsConfig(patch: unknown, principal: Principal): Promise<ChannelsConfigView> {
   const change = notificationChannelsPatchSchema.parse(patch);
   const current = await getChannelsConfig();
   const seal = (value: string | null | undefined, kept: string | null) =>
-    value === undefined ? kept : value === null || value === "" ? null : encryptSecret(value, keyOrUnavailable());
+    value === undefined ? kept : value === null || value === "" ? null : sealSecret(value, KEY_PURPOSE);
   const { token, ...whatsapp } = change.whatsapp ?? {};
   const { password, ...email } = change.email ?? {};
   const { headers, ...sms } = change.sms ?? {};
