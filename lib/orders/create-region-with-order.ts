@@ -14,11 +14,14 @@ import { findMaintenanceSubjectOrThrow } from "./find-maintenance-subject-or-thr
 import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps";
 import { saveRegionColumns, type SavedRegion } from "./save-region-columns";
 import { assertSuggestionNotCovered } from "../outages/assert-suggestion-not-covered";
+import { recordNotificationOutbox } from "../notifications/record-notification-outbox";
 
 export interface CreatedRegionOrder {
   order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
   region: SavedRegion;
   warnings: OverlapWarning[];
+  /** Made from an outage suggestion (its customers are being told: OUTAGE_CONFIRMED). */
+  fromSuggestion: boolean;
 }
 
 export async function createRegionWithOrder(body: unknown, principal: Principal): Promise<CreatedRegionOrder> {
@@ -53,11 +56,15 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
       areaM2: Math.round(region.areaM2), overlaps: warnings.map((w) => w.number),
       fromSuggestion: input.fromSuggestion ? input.fromSuggestion.offlineLoginIds.length : undefined,
     });
+    // A confirmed outage is told to the customers inside at once (if the subject says so for this event),
+    // before anyone executes the order: same transaction, so a rollback tells nobody.
+    if (input.fromSuggestion) await recordNotificationOutbox(tx, order.id, "OUTAGE_CONFIRMED");
     await bumpRegionsVersion(tx);
     return {
       order: { ...order, status: "ABERTA" as const, subjectId: subject.id, subjectName: subject.name },
       region,
       warnings,
+      fromSuggestion: input.fromSuggestion !== undefined,
     };
   });
 }

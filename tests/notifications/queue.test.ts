@@ -15,6 +15,7 @@ import { executeOrder } from "@/lib/orders/order-transitions";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
 import { createCustomer, createUser } from "../helpers/factory";
 import { createOrderAt, square } from "../helpers/orders";
+import { createRegionWithOrder } from "@/lib/orders/create-region-with-order";
 import { readableMail, startFakeHttp, startFakeSmtp, type FakeHttp, type FakeSmtp } from "../fakes/notification-servers";
 
 process.env.RAIO_SECRET_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -86,6 +87,34 @@ beforeEach(() => {
 });
 
 describe("notices of an order", () => {
+  it("tells the customers inside when an outage suggestion is confirmed as an order, and only then", async () => {
+    lng -= 0.5;
+    const lat = -23.0;
+    const subject = await db.subject.create({ data: { name: `Queda ${Math.random().toString(36).slice(2)}` } });
+    await saveSubjectNotification(subject.id, "OUTAGE_CONFIRMED", { template: "Olá, {{primeiroNome}}! Falha identificada (OS {{os}}).", channels: ["SMS"] }, admin);
+    const inside = [];
+    for (const i of [1, 2]) inside.push(await createCustomer({ lng, lat, phone: `551999876200${i}`, customer: { name: `Cliente ${i} Teste` } }));
+    const region = (half: number) => ({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square(lng, lat, half)] } });
+    const fromSuggestion = { offlineLoginIds: inside.map((c) => c.login!.id) };
+
+    // Drawn by hand over the same place: no outage was confirmed, nobody is told.
+    const drawn = await createRegionWithOrder({ subjectId: subject.id, description: "Desenhada", region: region(0.01) }, admin);
+    expect(drawn.fromSuggestion).toBe(false);
+    await db.serviceOrder.update({ where: { id: drawn.order.id }, data: { status: "CANCELADA", cancelledAt: new Date() } });
+
+    const confirmed = await createRegionWithOrder({ subjectId: subject.id, description: "Da sugestão", region: region(0.01), fromSuggestion }, admin);
+    expect(confirmed.fromSuggestion).toBe(true);
+    await sweepNotifications();
+    await dispatchNotifications("SMS");
+    expect(await db.notification.count({ where: { orderId: drawn.order.id } })).toBe(0);
+    expect(await statusCounts(confirmed.order.id)).toEqual({ SENT: 2 });
+    expect(sms.requests.map((r) => JSON.parse(r.body).msg).sort()).toEqual([
+      `Olá, Cliente! Falha identificada (OS ${confirmed.order.number}).`,
+      `Olá, Cliente! Falha identificada (OS ${confirmed.order.number}).`,
+    ]);
+    expect(sms.requests.map((r) => JSON.parse(r.body).to).sort()).toEqual(["+5519998762001", "+5519998762002"]);
+  });
+
   it("tells each affected customer once per channel when the order starts; no contact or an opt-out is skipped", async () => {
     const { order, customers } = await scenario(["WHATSAPP", "EMAIL", "SMS"], [
       { phone: "5519998760001", customer: { email: "ana@exemplo.com.br", name: "Ana Souza" } },

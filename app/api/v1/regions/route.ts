@@ -7,11 +7,18 @@
 import { withAuth } from "@/lib/auth/with-auth";
 import { readJson } from "@/lib/http/read-json";
 import { createRegionWithOrder } from "@/lib/orders/create-region-with-order";
+import { kickNotifications } from "@/lib/notifications/notification-workers";
 import { DEFAULT_REGION_STATUSES, listRegions } from "@/lib/orders/list-regions";
 import { listRegionsQuerySchema } from "@/lib/validation/order";
 
 export const POST = withAuth(
-  async (req, { principal }) => Response.json(await createRegionWithOrder(await readJson(req), principal), { status: 201 }),
+  async (req, { principal }) => {
+    const created = await createRegionWithOrder(await readJson(req), principal);
+    // From an outage suggestion: its OUTAGE_CONFIRMED outbox row committed with the order; this only saves
+    // the wait for the sweep.
+    if (created.fromSuggestion) void kickNotifications();
+    return Response.json(created, { status: 201 });
+  },
   { permission: "ordens.write", idempotent: true },
 );
 
