@@ -20,8 +20,8 @@ test("an order that ran under 10 minutes: the finalize screen says why no discou
   await expect(form.getByTestId("discount-summary")).toContainText("Nenhum desconto.");
   await expect(form.getByTestId("discount-summary")).toContainText("abaixo do mínimo de 10 minutos da Anatel (RQUAL)");
   await expect(form.getByTestId("discount-total")).toHaveText("R$ 0,00");
-  page.once("dialog", (d) => void d.accept());
   await form.getByRole("button", { name: "Confirmar finalização" }).click();
+  await page.getByRole("dialog", { name: `Finalizar a OS ${order.number}?` }).getByRole("button", { name: "Finalizar e aplicar descontos" }).click();
   await expect(page.getByTestId("order-status").first()).toHaveText("Finalizada");
 
   const list = await (await api.get(`/api/v1/discounts?orderId=${order.id}`)).json();

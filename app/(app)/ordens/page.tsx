@@ -48,8 +48,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
             {ORDER_STATUSES.map((s) => <option key={s} value={s}>{ORDER_STATUS_LABEL[s]}</option>)}
           </select>
         </label>
-        <label className="text-sm">Assunto
-          <select name="subjectId" defaultValue={raw.subjectId ?? ""} className={input}>
+        <label className="min-w-0 max-w-full text-sm">Assunto
+          {/* Subject names come from outside (ERP, admins) and may be long: the box stays phone-sized. */}
+          <select name="subjectId" defaultValue={raw.subjectId ?? ""} className={`${input} w-full max-w-64`}>
             <option value="">Todos</option>
             {subjects.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
