@@ -9,6 +9,7 @@ import { Pager } from "../ui/pager";
 import { CHANNEL_LABELS, EVENT_LABELS } from "@/lib/notifications/notification-events";
 import { NOTIFICATION_STATUS_LABELS } from "@/lib/notifications/notification-status-labels";
 import type { NotificationChannel, NotificationEvent, NotificationStatus } from "@/lib/db/generated/enums";
+import { DataTable } from "@/components/ui/data-table";
 
 interface Row {
   id: number; event: NotificationEvent; channel: NotificationChannel; status: NotificationStatus; address: string | null; answer: string | null;
@@ -94,7 +95,7 @@ export function OrderNotificationsTab({ orderId, canRetry }: { orderId: number; 
         {canRetry && counts.FAILED > 0 ? <button type="button" className={button} disabled={busy} onClick={() => void retry()}>Reenviar falhas ({formatInteger(counts.FAILED)})</button> : null}
         {message ? <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</span> : null}
       </div>
-      <table className="w-full text-sm">
+      <DataTable className="w-full text-sm">
         <thead className="text-left text-slate-500"><tr><th className="p-1.5">Cliente</th><th>Evento</th><th>Canal</th><th>Destino</th><th>Situação</th><th>Resposta do canal</th><th>Atualizado</th></tr></thead>
         <tbody>
           {data.rows.map((r) => (
@@ -110,7 +111,7 @@ export function OrderNotificationsTab({ orderId, canRetry }: { orderId: number; 
           ))}
           {data.rows.length === 0 && counts.total > 0 ? <tr><td colSpan={7} className="p-3 text-slate-500">Nenhum aviso nesta situação.</td></tr> : null}
         </tbody>
-      </table>
+      </DataTable>
       <Pager page={page} pages={pages} onPage={setPage} label="Páginas de avisos" />
     </div>
   );

@@ -13,7 +13,7 @@ export function OrderTabs({ tabs }: { tabs: OrderTab[] }) {
   const [active, setActive] = useState(tabs[0]?.key);
   return (
     <div>
-      <div role="tablist" aria-label="Detalhes da OS" className="flex gap-1 border-b border-slate-200">
+      <div role="tablist" aria-label="Detalhes da OS" className="flex flex-wrap gap-1 border-b border-slate-200">
         {tabs.map((t) => (
           <button key={t.key} type="button" role="tab" id={`${base}-${t.key}`} aria-selected={active === t.key} aria-controls={`${base}-${t.key}-panel`}
             onClick={() => setActive(t.key)}
