@@ -7,7 +7,7 @@
 import { DIAGNOSTIC_VARIABLES } from "../diagnostics/types";
 import type { NotificationChannel, NotificationEvent } from "../db";
 
-export const NOTIFICATION_EVENTS = ["ORDER_STARTED", "FORECAST_CHANGED", "ORDER_FINALIZED", "PLANNED_MAINTENANCE", "OUTAGE_CONFIRMED"] as const satisfies readonly NotificationEvent[];
+export const NOTIFICATION_EVENTS = ["ORDER_STARTED", "FORECAST_CHANGED", "ORDER_FINALIZED", "PLANNED_MAINTENANCE", "OUTAGE_CONFIRMED", "ORDER_UPDATE"] as const satisfies readonly NotificationEvent[];
 export const NOTIFICATION_CHANNELS = ["WHATSAPP", "EMAIL", "SMS", "WEBHOOK"] as const satisfies readonly NotificationChannel[];
 
 export const EVENT_LABELS: Record<NotificationEvent, string> = {
@@ -16,6 +16,7 @@ export const EVENT_LABELS: Record<NotificationEvent, string> = {
   ORDER_FINALIZED: "Manutenção finalizada",
   PLANNED_MAINTENANCE: "Aviso de manutenção programada",
   OUTAGE_CONFIRMED: "Queda confirmada",
+  ORDER_UPDATE: "Atualização para os clientes",
 };
 
 export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
@@ -39,6 +40,8 @@ export const EVENT_EXTRA_VARIABLES: Record<NotificationEvent, readonly string[]>
   ORDER_FINALIZED: ["desconto", "finalizadaEm"],
   PLANNED_MAINTENANCE: ["inicioPrevisto"],
   OUTAGE_CONFIRMED: [],
+  // {{atualizacao}}: the public note's text; {{ultimaAtualizacao}}: when it was written.
+  ORDER_UPDATE: ["atualizacao", "ultimaAtualizacao"],
 };
 
 export function eventVariables(event: NotificationEvent): readonly string[] {
@@ -52,6 +55,7 @@ export const SUGGESTED_TEXTS: Record<NotificationEvent, string> = {
   ORDER_FINALIZED: "Olá, {{primeiroNome}}! A manutenção na sua região (OS {{os}}) terminou e o serviço foi normalizado. {{desconto}}",
   PLANNED_MAINTENANCE: "Olá, {{primeiroNome}}! Faremos uma manutenção programada na rede da sua região a partir de {{inicioPrevisto}} (OS {{os}}).",
   OUTAGE_CONFIRMED: "Olá, {{primeiroNome}}! Identificamos uma falha na rede da sua região e já estamos trabalhando nela (OS {{os}}).",
+  ORDER_UPDATE: "Olá, {{primeiroNome}}! Atualização da manutenção na sua região (OS {{os}}): {{atualizacao}} Previsão: {{previsao}}.",
 };
 
 const DIAGNOSTIC = new Set<string>(DIAGNOSTIC_VARIABLES);

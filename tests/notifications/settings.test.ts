@@ -23,7 +23,7 @@ describe("a subject's notices per event", () => {
   it("lists every event with its suggested text and variables until configured", async () => {
     const res = await call(listNotifications, `/api/v1/subjects/${subjectId}/notifications`, { cookie: admin, params: { id: String(subjectId) } });
     expect(res.status).toBe(200);
-    expect(res.body.events.map((e: { event: string }) => e.event)).toEqual(["ORDER_STARTED", "FORECAST_CHANGED", "ORDER_FINALIZED", "PLANNED_MAINTENANCE", "OUTAGE_CONFIRMED"]);
+    expect(res.body.events.map((e: { event: string }) => e.event)).toEqual(["ORDER_STARTED", "FORECAST_CHANGED", "ORDER_FINALIZED", "PLANNED_MAINTENANCE", "OUTAGE_CONFIRMED", "ORDER_UPDATE"]);
     const finalized = res.body.events.find((e: { event: string }) => e.event === "ORDER_FINALIZED");
     expect(finalized).toMatchObject({ configured: false, channels: [] });
     expect(finalized.template).toContain("{{desconto}}");
