@@ -29,7 +29,7 @@ const POLL_MS = 50;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 function scopeOf(p: Principal): string {
-  return p.kind === "user" ? `user:${p.userId}` : `token:${p.apiTokenId}`;
+  return p.kind === "user" ? `user:${p.userId}` : p.kind === "token" ? `token:${p.apiTokenId}` : "system";
 }
 
 function replay(row: { status: number | null; body: string | null; contentType: string | null }): Response {

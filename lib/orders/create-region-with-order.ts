@@ -15,13 +15,20 @@ import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps"
 import { saveRegionColumns, type SavedRegion } from "./save-region-columns";
 import { assertSuggestionNotCovered } from "../outages/assert-suggestion-not-covered";
 import { recordNotificationOutbox } from "../notifications/record-notification-outbox";
+import { getIspTimeZone } from "../format/time-zone";
+import { checkSchedule, type ScheduleWarning } from "./check-schedule";
+import { recordPlannedNotice } from "./record-planned-notice";
+import { schedulePlannedStart } from "./planned-start-queue";
 
 export interface CreatedRegionOrder {
   order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
   region: SavedRegion;
-  warnings: OverlapWarning[];
+  /** Overlaps with other open or running orders, and for planned work the notice and low-use warnings. */
+  warnings: (OverlapWarning | ScheduleWarning)[];
   /** Made from an outage suggestion (its customers are being told: OUTAGE_CONFIRMED). */
   fromSuggestion: boolean;
+  /** Planned for a future start: its customers are being told (PLANNED_MAINTENANCE) and a job starts it. */
+  scheduledStartAt: Date | null;
 }
 
 export async function createRegionWithOrder(body: unknown, principal: Principal): Promise<CreatedRegionOrder> {
@@ -29,10 +36,14 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
   const settings = await getSettings();
   const { checked, columns } = checkRegionGeometry(input.region.geometry, settings.maxRegionAreaKm2);
   const subject = await findMaintenanceSubjectOrThrow(input.subjectId);
-  const warnings = await findRegionOverlaps(checked.geometry, checked.bbox);
+  const start = input.scheduledStartAt;
+  const warnings = [
+    ...(start ? checkSchedule(start, new Date(), settings, getIspTimeZone()) : []),
+    ...(await findRegionOverlaps(checked.geometry, checked.bbox)),
+  ];
   const actor = actorColumns(principal);
 
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     if (input.fromSuggestion) await assertSuggestionNotCovered(tx, input.fromSuggestion.offlineLoginIds);
     const order = await tx.serviceOrder.create({
       data: {
@@ -40,8 +51,10 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
         description: input.description,
         responsible: input.responsible,
         expectedEndAt: input.expectedEndAt,
-        planned: input.planned,
+        // A window planned in Raio is planned work; announcedAt stays for a notice given outside Raio.
+        planned: input.planned || start !== null,
         announcedAt: input.planned ? input.announcedAt : null,
+        scheduledStartAt: start,
         status: "ABERTA",
         openedById: actor.userId,
       },
@@ -53,18 +66,22 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
     });
     await recordAudit(tx, principal, "order.create", { type: "ServiceOrder", id: order.id }, {
       number: order.number, subjectId: subject.id, regionId: region.id, vertexCount: region.vertexCount,
-      areaM2: Math.round(region.areaM2), overlaps: warnings.map((w) => w.number),
+      areaM2: Math.round(region.areaM2), overlaps: warnings.flatMap((w) => ("number" in w ? [w.number] : [])), ...(start ? { scheduledStartAt: start.toISOString() } : {}),
       fromSuggestion: input.fromSuggestion ? input.fromSuggestion.offlineLoginIds.length : undefined,
     });
     // A confirmed outage is told to the customers inside at once (if the subject says so for this event),
     // before anyone executes the order: same transaction, so a rollback tells nobody.
     if (input.fromSuggestion) await recordNotificationOutbox(tx, order.id, "OUTAGE_CONFIRMED");
+    if (start) await recordPlannedNotice(tx, order.id, start);
     await bumpRegionsVersion(tx);
     return {
       order: { ...order, status: "ABERTA" as const, subjectId: subject.id, subjectName: subject.name },
       region,
       warnings,
       fromSuggestion: input.fromSuggestion !== undefined,
+      scheduledStartAt: start,
     };
   });
+  if (start) await schedulePlannedStart(created.order.id, start);
+  return created;
 }

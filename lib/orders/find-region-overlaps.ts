@@ -3,6 +3,7 @@
 import { db } from "../db";
 import { findOverlaps } from "../geo/validate-polygon";
 import type { AreaGeometry, Bbox } from "../geo/types";
+import { formatDateTime } from "../format/date-time";
 import { statusLabel } from "./order-life-cycle";
 
 export interface OverlapWarning {
@@ -19,7 +20,7 @@ export async function findRegionOverlaps(geometry: AreaGeometry, bbox: Bbox, exc
       serviceOrder: { status: { in: ["ABERTA", "EM_EXECUCAO"] }, ...(excludeOrderId ? { id: { not: excludeOrderId } } : {}) },
       minLng: { lte: bbox[2] }, maxLng: { gte: bbox[0] }, minLat: { lte: bbox[3] }, maxLat: { gte: bbox[1] },
     },
-    select: { geometry: true, serviceOrder: { select: { id: true, number: true, status: true, description: true } } },
+    select: { geometry: true, serviceOrder: { select: { id: true, number: true, status: true, description: true, scheduledStartAt: true } } },
   });
   const byId = new Map(candidates.map((c) => [c.serviceOrder.id, c.serviceOrder]));
   const hits = findOverlaps(
@@ -33,6 +34,6 @@ export async function findRegionOverlaps(geometry: AreaGeometry, bbox: Bbox, exc
       code: "OVERLAP" as const,
       orderId: o.id,
       number: o.number,
-      message: `A região sobrepõe a da OS ${o.number} (${statusLabel(o.status)}): ${o.description}`,
+      message: `A região sobrepõe a da OS ${o.number} (${statusLabel(o.status)}${o.status === "ABERTA" && o.scheduledStartAt ? `, programada para ${formatDateTime(o.scheduledStartAt)}` : ""}): ${o.description}`,
     }));
 }

@@ -71,7 +71,33 @@ export const orderFieldsSchema = z.object({
     .transform((v) => (v ? v : null)),
   planned: z.boolean().default(false),
   announcedAt: optionalDate,
+  // Planned work: when the order starts by itself (null = started by hand with Executar).
+  scheduledStartAt: optionalDate,
 });
+
+// Tolerance for the browser's clock running behind the server's when it plans a start "in a minute".
+const SCHEDULE_CLOCK_SKEW_MS = 60_000;
+
+/** The window rules shared by creation and re-planning: the start is in the future, the end after it. */
+function refineScheduleWindow(v: { scheduledStartAt: Date | null; expectedEndAt: Date | null }, ctx: z.RefinementCtx): void {
+  if (!v.scheduledStartAt) return;
+  if (v.scheduledStartAt.getTime() < Date.now() - SCHEDULE_CLOCK_SKEW_MS) {
+    ctx.addIssue({ code: "custom", path: ["scheduledStartAt"], message: "o início previsto já passou: escolha uma data futura" });
+  }
+  if (v.expectedEndAt && v.expectedEndAt.getTime() <= v.scheduledStartAt.getTime()) {
+    ctx.addIssue({ code: "custom", path: ["expectedEndAt"], message: "a previsão de término deve ser depois do início previsto" });
+  }
+}
+
+/** PUT /api/v1/service-orders/{id}/schedule: plans (or re-plans) an Aberta order's window. */
+export const scheduleOrderSchema = z
+  .object({
+    scheduledStartAt: optionalDate.refine((d) => d !== null, { message: "informe o início previsto (scheduledStartAt, data ISO 8601)" }),
+    expectedEndAt: optionalDate,
+  })
+  .superRefine(refineScheduleWindow)
+  .transform((v) => ({ scheduledStartAt: v.scheduledStartAt as Date, expectedEndAt: v.expectedEndAt }));
+export type ScheduleOrderInput = z.infer<typeof scheduleOrderSchema>;
 
 // Tolerance for the browser's clock running ahead of the server's when it sends "announced now".
 const ANNOUNCE_CLOCK_SKEW_MS = 5 * 60_000;
@@ -89,6 +115,7 @@ export const fromSuggestionSchema = z.object({
 
 /** POST /api/v1/regions: the drawn polygon and its order (and the suggestion it came from, if any). */
 export const createRegionSchema = orderFieldsSchema.extend({ region: polygonFeatureSchema, fromSuggestion: fromSuggestionSchema.optional() }).superRefine((v, ctx) => {
+  refineScheduleWindow(v, ctx);
   if (v.announcedAt && !v.planned) {
     ctx.addIssue({ code: "custom", path: ["announcedAt"], message: "aviso prévio só vale para interrupção programada" });
   }

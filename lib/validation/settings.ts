@@ -25,6 +25,16 @@ export const settingsSchema = z.object({
   outageMinSharePercent: z.coerce.number().min(1).max(100).default(50),
   // Margin around the offline logins' hull, in metres (keep it below half the radius).
   outageMarginM: z.coerce.number().int().min(0).max(1_000).default(60),
+  // Planned work: hours of notice customers must get before the start (Anatel RQUAL: 72). Less is a warning
+  // when planning, and customers told later than this are refunded (lib/discounts).
+  plannedNoticeHours: z.coerce.number().int().min(1, "mínimo 1 hora").max(720, "máximo 720 horas").default(72),
+  // Planned work: the low-use window, whole hours on the ISP's clock [start, end) (public Anatel summaries:
+  // 0–6 h for the internal plant). Starting outside it is a warning, never a refusal. start > end wraps midnight.
+  lowUseStartHour: z.coerce.number().int().min(0, "hora entre 0 e 23").max(23, "hora entre 0 e 23").default(0),
+  lowUseEndHour: z.coerce.number().int().min(0, "hora entre 0 e 24").max(24, "hora entre 0 e 24").default(6),
+  // Planned work: how far around now an Aberta order's planned start makes outage detection ignore its area
+  // (crews arrive early; the job starts it on time), in minutes.
+  plannedDetectionMarginMinutes: z.coerce.number().int().min(0).max(1440).default(60),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -9,6 +9,7 @@ import {
   listOrdersQuerySchema,
   listRegionsQuerySchema,
   orderContactsQuerySchema,
+  scheduleOrderSchema,
   transitionSchema,
   updateRegionSchema,
 } from "../../validation/order";
@@ -70,6 +71,22 @@ export const orderRoutes = [
       errors: [404, 409],
     }),
   ),
+  defineRoute({
+    method: "put",
+    path: "/api/v1/service-orders/{id}/schedule",
+    tag: TAG,
+    summary: "Programa (ou reprograma) a janela de uma OS Aberta: início previsto e previsão de término",
+    description:
+      "Avisa os clientes da região (evento PLANNED_MAINTENANCE, {{inicioPrevisto}}) uma vez por início; a OS entra em execução " +
+      "sozinha no início previsto. Avisos (não bloqueiam): SHORT_NOTICE (menos que as horas de aviso das configurações, padrão 72 h), " +
+      "OUTSIDE_LOW_USE (fora da janela de baixo uso), OVERLAP (outra OS aberta ou em execução na mesma área). " +
+      "400 início no passado ou término antes do início; 409 OS que não está Aberta.",
+    access: "ordens.write",
+    params: idParamSchema,
+    body: scheduleOrderSchema,
+    response: jsonObjectSchema,
+    errors: [404, 409],
+  }),
   defineRoute({
     method: "post",
     path: "/api/v1/service-orders/{id}/finalize",

@@ -1,7 +1,9 @@
 // POST /api/v1/regions – a drawn maintenance region and its structural service order, stored together
 //   body: { region: Feature<Polygon>, subjectId?, description, expectedEndAt?, responsible?, planned?, announcedAt?,
+//           scheduledStartAt? (planned work: starts by itself then; customers get PLANNED_MAINTENANCE),
 //           fromSuggestion?: { offlineLoginIds } }  (a region made from an outage suggestion)
-//   201 { order, region, warnings: [{ code: "OVERLAP", orderId, number, message }] }
+//   201 { order, region, warnings: [{ code: "OVERLAP" | "SHORT_NOTICE" | "OUTSIDE_LOW_USE", message, orderId?, number? }] }
+//   400 scheduledStartAt in the past, expectedEndAt not after scheduledStartAt (naming the field)
 //   409 CONFLICT (details.code SUGGESTION_COVERED) when an open or running order already covers that suggestion
 // GET /api/v1/regions?status=ABERTA,EM_EXECUCAO – the map's region layers (default: open and executing)
 import { withAuth } from "@/lib/auth/with-auth";
@@ -14,9 +16,9 @@ import { listRegionsQuerySchema } from "@/lib/validation/order";
 export const POST = withAuth(
   async (req, { principal }) => {
     const created = await createRegionWithOrder(await readJson(req), principal);
-    // From an outage suggestion: its OUTAGE_CONFIRMED outbox row committed with the order; this only saves
+    // From an outage suggestion or planned: its OUTAGE_CONFIRMED / PLANNED_MAINTENANCE outbox row committed with the order; this only saves
     // the wait for the sweep.
-    if (created.fromSuggestion) void kickNotifications();
+    if (created.fromSuggestion || created.scheduledStartAt) void kickNotifications();
     return Response.json(created, { status: 201 });
   },
   { permission: "ordens.write", idempotent: true },
