@@ -4,9 +4,10 @@
 // Rule (docs/dominio.md, "Descontos por inatividade"):
 //   - an interruption is a total stoppage of MINIMUM_MINUTES (10) minutes or more affecting more than one
 //     customer; shorter ones, or one hitting a single customer, are not refunded automatically;
-//   - a planned interruption announced at least PLANNED_NOTICE_HOURS (72) hours before its start is not
-//     refunded automatically (exactly 72 h → none; 71 h 59 min → refunded; planned but never announced →
-//     refunded);
+//   - a planned interruption announced at least PLANNED_NOTICE_HOURS (72, or the settings' plannedNoticeHours)
+//     hours before its start is not refunded automatically (exactly 72 h → none; 71 h 59 min → refunded;
+//     planned but never announced → refunded). `announcedAt` is THIS customer's notice (the caller picks it:
+//     lib/discounts/propose-discounts.ts);
 //   - refund = (monthly fee ÷ 43,200) × minutes interrupted, 43,200 being the minutes of a 30-day month.
 //
 // Minutes are whole minutes rounded DOWN (floor of the elapsed ms ÷ 60,000): 9 min 59 s is 9 minutes and
@@ -39,8 +40,10 @@ export interface AnatelDiscountInput {
   interruptionEnd: Date;
   /** The order was marked planned when created. */
   planned: boolean;
-  /** When a planned interruption was announced to customers; null = never announced. */
+  /** When a planned interruption was announced to this customer; null = never announced. */
   announcedAt: Date | null;
+  /** Hours of notice that exempt a planned interruption (default ANATEL_PLANNED_NOTICE_HOURS). */
+  noticeHours?: number;
   /** Customers hit by the interruption (the order's affected customers). */
   affectedCustomers: number;
 }
@@ -60,6 +63,7 @@ export interface AnatelDiscount {
 /** The RQUAL refund of one contract for one interruption. Throws a 400 on invalid input. */
 export function computeAnatelDiscount(input: AnatelDiscountInput): AnatelDiscount {
   const { monthlyFeeCents, interruptionStart, interruptionEnd, planned, announcedAt, affectedCustomers } = input;
+  const noticeHours = input.noticeHours ?? ANATEL_PLANNED_NOTICE_HOURS;
   assertPriceCents(monthlyFeeCents, "monthlyFeeCents", "Mensalidade");
   if (!Number.isSafeInteger(affectedCustomers) || affectedCustomers < 0) {
     throw badRequest(`Número de clientes afetados ${affectedCustomers} inválido: deve ser um inteiro ≥ 0.`, "affectedCustomers");
@@ -83,9 +87,9 @@ export function computeAnatelDiscount(input: AnatelDiscountInput): AnatelDiscoun
   }
   if (planned && announcedAt !== null) {
     const noticeMs = interruptionStart.getTime() - announcedAt.getTime();
-    if (noticeMs >= ANATEL_PLANNED_NOTICE_HOURS * HOUR_MS) {
+    if (noticeMs >= noticeHours * HOUR_MS) {
       return none("PLANNED_ANNOUNCED", 
-        `Interrupção programada anunciada com ${formatHours(noticeMs)} de antecedência (mínimo ${ANATEL_PLANNED_NOTICE_HOURS} h): sem ressarcimento automático (Anatel RQUAL).`,
+        `Interrupção programada anunciada com ${formatHours(noticeMs)} de antecedência (mínimo ${noticeHours} h): sem ressarcimento automático (Anatel RQUAL).`,
       );
     }
   }
@@ -94,7 +98,7 @@ export function computeAnatelDiscount(input: AnatelDiscountInput): AnatelDiscoun
   const notice = planned
     ? announcedAt === null
       ? " Programada, mas sem aviso registrado."
-      : ` Programada, avisada com ${formatHours(interruptionStart.getTime() - announcedAt.getTime())} de antecedência (menos de ${ANATEL_PLANNED_NOTICE_HOURS} h).`
+      : ` Programada, avisada com ${formatHours(interruptionStart.getTime() - announcedAt.getTime())} de antecedência (menos de ${noticeHours} h).`
     : "";
   return {
     eligible: true,

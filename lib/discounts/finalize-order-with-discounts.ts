@@ -55,7 +55,10 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
     });
   }
   const totalCents = rows.reduce((s, r) => s + (r.amountCents ?? 0), 0);
-  const { summary, withoutDiscount } = summarizeDiscounts({ count: rows.filter((r) => !r.excluded).length, totalCents }, without);
+  const summarized = summarizeDiscounts({ count: rows.filter((r) => !r.excluded).length, totalCents }, without, proposal.plannedNotice?.noticeHours);
+  const { withoutDiscount } = summarized;
+  // Planned work: how many customers were told in time (exempt) and how many are refunded, and why.
+  const summary = proposal.plannedNotice ? `${summarized.summary} ${proposal.plannedNotice.sentence}` : summarized.summary;
 
   return db.$transaction(async (tx) => {
     const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
@@ -71,6 +74,6 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
       changed: rows.filter((r) => r.changedById !== null).map((r) => ({ contractId: r.contractId, proposedCents: r.proposedCents, amountCents: r.amountCents, excluded: r.excluded, reason: r.reason })),
       interruptionStart: proposal.interruptionStart.toISOString(), interruptionEnd: proposal.interruptionEnd.toISOString(),
     });
-    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule, summary, withoutDiscount };
+    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule, summary, withoutDiscount, plannedNotice: proposal.plannedNotice };
   }, { timeout: 120_000 });
 }

@@ -28,14 +28,14 @@ export interface DiscountSummary {
 
 const NUMBER = new Intl.NumberFormat("pt-BR");
 
-function causeMessage(cause: NoDiscountCause, minutes: number): string {
+function causeMessage(cause: NoDiscountCause, minutes: number, noticeHours: number): string {
   switch (cause) {
     case "BELOW_MINIMUM_MINUTES":
       return `interrupção de ${minutes} min, abaixo do mínimo de ${ANATEL_MINIMUM_MINUTES} minutos da Anatel (RQUAL)`;
     case "SINGLE_CUSTOMER":
       return "a interrupção atingiu um só cliente, e a Anatel (RQUAL) só considera as que atingem mais de um";
     case "PLANNED_ANNOUNCED":
-      return `interrupção programada e anunciada com ${ANATEL_PLANNED_NOTICE_HOURS} h ou mais de antecedência (Anatel RQUAL)`;
+      return `interrupção programada e cliente avisado com ${noticeHours} h ou mais de antecedência (Anatel RQUAL)`;
     case "NO_INTERRUPTION":
       return "interrupção sem duração";
     case "ROUNDS_TO_ZERO":
@@ -49,12 +49,16 @@ function causeMessage(cause: NoDiscountCause, minutes: number): string {
  * `discounts`: the contracts that get a discount (amount > 0) and their total; `without`: every other
  * affected contract with its cause and the interruption's whole minutes.
  */
-export function summarizeDiscounts(discounts: { count: number; totalCents: number }, without: readonly { cause: NoDiscountCause; minutes: number }[]): DiscountSummary {
+export function summarizeDiscounts(
+  discounts: { count: number; totalCents: number },
+  without: readonly { cause: NoDiscountCause; minutes: number }[],
+  noticeHours: number = ANATEL_PLANNED_NOTICE_HOURS,
+): DiscountSummary {
   const groups = new Map<NoDiscountCause, NoDiscountGroup>();
   for (const w of without) {
     const g = groups.get(w.cause);
     if (g) g.contracts++;
-    else groups.set(w.cause, { cause: w.cause, contracts: 1, message: causeMessage(w.cause, w.minutes) });
+    else groups.set(w.cause, { cause: w.cause, contracts: 1, message: causeMessage(w.cause, w.minutes, noticeHours) });
   }
   const withoutDiscount = [...groups.values()].sort((a, b) => b.contracts - a.contracts);
   if (discounts.count === 0 && withoutDiscount.length === 0) {

@@ -73,7 +73,7 @@ describe("zero discounts are not written", () => {
     const res = await finalize(order.id, cookie, start, new Date(start.getTime() + 2 * 3_600_000));
     expect(res.status, res.text).toBe(200);
     expect(res.body.discounts).toBe(0);
-    expect(res.body.withoutDiscount).toEqual([{ cause: "PLANNED_ANNOUNCED", contracts: 3, message: expect.stringMatching(/programada e anunciada/) }]);
+    expect(res.body.withoutDiscount).toEqual([{ cause: "PLANNED_ANNOUNCED", contracts: 3, message: expect.stringMatching(/programada e cliente avisado/) }]);
     expect(await db.discount.count({ where: { orderId: order.id } })).toBe(0);
   });
 
