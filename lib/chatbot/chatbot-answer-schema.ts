@@ -35,6 +35,8 @@ export const chatbotDiagnosticsSchema = z
     resumo: text("texto pronto para enviar ao cliente, conforme a situação"),
     mensagemManutencao: text("a mensagem de retorno da manutenção em andamento na região do cliente; vazio sem manutenção"),
     previsao: text("previsão de normalização da manutenção (DD/MM/AAAA HH:mm, horário de Brasília), \"sem previsão\", ou vazio sem manutenção"),
+    atualizacao: text("a última atualização para os clientes na linha do tempo da OS em andamento; vazio sem manutenção ou sem atualização"),
+    ultimaAtualizacao: text("quando essa atualização foi escrita (DD/MM/AAAA HH:mm, horário do provedor); vazio sem atualização"),
     os: text("número da OS de manutenção em andamento; vazio sem manutenção"),
     assunto: text("assunto da OS de manutenção em andamento; vazio sem manutenção"),
     centralAtendimento: text("a central de atendimento da filial do cliente"),

@@ -56,6 +56,8 @@ export function shapeChatbotAnswer(d: Diagnosed): ChatbotDiagnostics {
     ...d.variables,
     mensagemManutencao: maintenance?.message ?? "",
     previsao: maintenance ? (values.previsao ?? "") : "",
+    atualizacao: maintenance ? (values.atualizacao ?? "") : "",
+    ultimaAtualizacao: maintenance ? (values.ultimaAtualizacao ?? "") : "",
     os: maintenance ? (values.os ?? "") : "",
     assunto: maintenance ? (values.assunto ?? "") : "",
     centralAtendimento: d.customer.branch.central,

@@ -89,6 +89,7 @@ const maintenanceSchema = z
         description: z.string(),
         expectedEndAt: instant.nullable(),
         executedAt: instant.nullable(),
+        lastUpdate: z.strictObject({ text: z.string(), at: instant }).nullable().describe("a última atualização para os clientes na linha do tempo da OS"),
         message: z.string(),
       }),
     ),

@@ -19,7 +19,7 @@ export function diagnosedTemplateValues(d: Diagnosed, order?: TemplateOrder): Re
       login: d.login,
       variables: d.variables,
     },
-    order ?? (executing ? { number: executing.number, expectedEndAt: executing.expectedEndAt, subjectName: executing.subject } : undefined),
+    order ?? (executing ? { number: executing.number, expectedEndAt: executing.expectedEndAt, subjectName: executing.subject, lastUpdate: executing.lastUpdate } : undefined),
   );
 }
 

@@ -96,10 +96,12 @@ function shapeContract(customer: LoadedCustomer, { contract, login, hits, result
     description: h.description,
     expectedEndAt: h.expectedEndAt,
     executedAt: h.executedAt,
+    lastUpdate: h.lastUpdate,
     message: renderCustomerMessage(h.maintenanceMessage?.trim() ? h.maintenanceMessage : DEFAULT_MAINTENANCE_MESSAGE, subject, {
       number: h.number,
       expectedEndAt: h.expectedEndAt,
       subjectName: h.subjectName,
+      lastUpdate: h.lastUpdate,
     }),
   }));
   const maintenance =

@@ -17,6 +17,8 @@ export interface ExecutingOrderHit {
   expectedEndAt: Date | null;
   executedAt: Date | null;
   description: string;
+  /** The latest note for customers on the order's timeline (OrderUpdate PUBLIC_NOTE), or null. */
+  lastUpdate: { text: string; at: Date } | null;
 }
 
 // Only ids and geometry are cached: the order's and subject's texts are read fresh for the few hits, so
@@ -37,14 +39,17 @@ export const getExecutingRegionIndex = createVersionedCache("executingRegions", 
 // compilation cost more than the query. Timestamps travel as epoch milliseconds.
 const HITS_SQL = `SELECT o.id, o.number, o."subjectId", o.description,
     ${epochMs('o."expectedEndAt"')} AS "expectedEndAt", ${epochMs('o."executedAt"')} AS "executedAt",
-    s.name AS "subjectName", s."maintenanceMessage"
+    s.name AS "subjectName", s."maintenanceMessage", u.text AS "lastUpdateText", ${epochMs('u."createdAt"')} AS "lastUpdateAt"
   FROM "ServiceOrder" o JOIN "Subject" s ON s.id = o."subjectId"
+  LEFT JOIN LATERAL (SELECT text, "createdAt" FROM "OrderUpdate" WHERE "orderId" = o.id AND kind = 'PUBLIC_NOTE'
+                      ORDER BY "createdAt" DESC, id DESC LIMIT 1) u ON true
   WHERE o.id = ANY($1::int[]) AND o.status = 'EM_EXECUCAO'
   ORDER BY o.number`.replace(/\s+/g, " ");
 
 interface HitRow {
   id: number; number: number; subjectId: number; description: string; expectedEndAt: number | null;
   executedAt: number | null; subjectName: string; maintenanceMessage: string | null;
+  lastUpdateText: string | null; lastUpdateAt: number | null;
 }
 
 /**
@@ -61,5 +66,6 @@ export async function findExecutingOrdersAt(lng: number, lat: number, versions?:
     expectedEndAt: o.expectedEndAt === null ? null : new Date(o.expectedEndAt),
     executedAt: o.executedAt === null ? null : new Date(o.executedAt),
     description: o.description,
+    lastUpdate: o.lastUpdateText !== null && o.lastUpdateAt !== null ? { text: o.lastUpdateText, at: new Date(o.lastUpdateAt) } : null,
   }));
 }

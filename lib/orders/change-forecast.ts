@@ -1,11 +1,12 @@
-// A new expected end (previsão) for an open or executing order, audited. For an executing order the
+// A new expected end (previsão) for an open or executing order, audited and kept on the order's timeline
+// (OrderUpdate FORECAST: previous and new value). For an executing order the
 // customers are told (FORECAST_CHANGED outbox row in the same transaction; each new forecast once: the
 // occurrence is the forecast itself, so saving the same value twice tells nobody twice).
 import { z } from "zod";
 import { db } from "../db";
 import { conflict, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import type { Principal } from "../auth/principal";
+import { actorColumns, type Principal } from "../auth/principal";
 import { formatDateTime } from "../format/date-time";
 import { NO_FORECAST } from "../templates/build-template-values";
 import { recordNotificationOutbox } from "../notifications/record-notification-outbox";
@@ -29,6 +30,12 @@ export async function changeForecast(orderId: number, input: unknown, principal:
     const { count } = await tx.serviceOrder.updateMany({ where: { id: orderId, status: order.status }, data: { expectedEndAt } });
     if (count === 0) throw conflict(`A OS ${order.number} mudou de status: recarregue a página.`);
     const changed = (order.expectedEndAt?.getTime() ?? null) !== (expectedEndAt?.getTime() ?? null);
+    // The timeline keeps every change of forecast, with who and when.
+    if (changed) {
+      await tx.orderUpdate.create({
+        data: { orderId, kind: "FORECAST", previousExpectedEndAt: order.expectedEndAt, expectedEndAt, ...actorColumns(principal) },
+      });
+    }
     if (changed && order.status === "EM_EXECUCAO") {
       await recordNotificationOutbox(tx, orderId, "FORECAST_CHANGED", {
         occurrence: expectedEndAt ? expectedEndAt.toISOString() : "sem-previsao",

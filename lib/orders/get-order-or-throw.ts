@@ -4,12 +4,13 @@ import { notFound } from "../errors";
 import type { AreaGeometry, Bbox } from "../geo/types";
 import { countLoginsInRegion } from "../maintenance/login-points";
 import { countCustomersInRegion } from "../maintenance/count-customers-in-region";
+import { resolveActorNames } from "./resolve-actor-names";
 
 export async function getOrderOrThrow(orderId: number) {
   const order = await db.serviceOrder.findUnique({
     where: { id: orderId },
     select: {
-      id: true, number: true, status: true, description: true, responsible: true, expectedEndAt: true,
+      id: true, number: true, status: true, description: true, responsible: true, expectedEndAt: true, scheduledStartAt: true,
       planned: true, announcedAt: true, openedAt: true, executedAt: true, finalizedAt: true, cancelledAt: true,
       interruptionStart: true, interruptionEnd: true,
       subject: { select: { id: true, name: true, maintenanceMessage: true } },
@@ -19,15 +20,6 @@ export async function getOrderOrThrow(orderId: number) {
     },
   });
   if (!order) throw notFound(`Ordem de serviço ${orderId} não encontrada.`);
-
-  const userIds = [...new Set(order.events.flatMap((e) => (e.userId ? [e.userId] : [])))];
-  const tokenIds = [...new Set(order.events.flatMap((e) => (e.apiTokenId ? [e.apiTokenId] : [])))];
-  const [users, tokens] = await Promise.all([
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
-    tokenIds.length ? db.apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  const userName = new Map(users.map((u) => [u.id, u.name]));
-  const tokenName = new Map(tokens.map((t) => [t.id, t.name]));
 
   const region = order.region
     ? {
@@ -52,10 +44,7 @@ export async function getOrderOrThrow(orderId: number) {
     region,
     loginsAffected,
     customersInRegion,
-    events: events.map((e) => ({
-      ...e,
-      by: e.userId ? (userName.get(e.userId) ?? `usuário ${e.userId}`) : e.apiTokenId ? `token ${tokenName.get(e.apiTokenId) ?? e.apiTokenId}` : null,
-    })),
+    events: await resolveActorNames(events),
   };
 }
 

@@ -19,6 +19,8 @@ export interface TemplateOrder {
   number: number;
   expectedEndAt: Date | null;
   subjectName: string;
+  /** The latest note for customers on the order's timeline: {{atualizacao}} and {{ultimaAtualizacao}} (when). */
+  lastUpdate?: { text: string; at: Date } | null;
 }
 
 export function buildTemplateValues(subject: TemplateSubject, order?: TemplateOrder): Record<string, string> {
@@ -42,6 +44,8 @@ export function buildTemplateValues(subject: TemplateSubject, order?: TemplateOr
     values.os = String(order.number);
     values.previsao = order.expectedEndAt ? formatDateTime(order.expectedEndAt) : NO_FORECAST;
     values.assunto = order.subjectName;
+    values.atualizacao = order.lastUpdate?.text ?? "";
+    values.ultimaAtualizacao = order.lastUpdate ? formatDateTime(order.lastUpdate.at) : "";
   }
   return values;
 }

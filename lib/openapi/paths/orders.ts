@@ -13,6 +13,7 @@ import {
   transitionSchema,
   updateRegionSchema,
 } from "../../validation/order";
+import { orderUpdateInputSchema } from "../../orders/add-order-update";
 import { defineRoute } from "../define-route";
 import { jsonObjectSchema } from "../schemas";
 
@@ -84,6 +85,30 @@ export const orderRoutes = [
     access: "ordens.write",
     params: idParamSchema,
     body: scheduleOrderSchema,
+    response: jsonObjectSchema,
+    errors: [404, 409],
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/v1/service-orders/{id}/updates",
+    tag: TAG,
+    summary: "Linha do tempo da OS: mudanças de previsão, atualizações para os clientes e notas internas, com quem e quando",
+    access: "ordens.read",
+    params: idParamSchema,
+    response: jsonObjectSchema,
+    errors: [404],
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/v1/service-orders/{id}/updates",
+    tag: TAG,
+    summary: "Acrescenta uma atualização à linha do tempo (PUBLIC_NOTE avisa os clientes da região; INTERNAL_NOTE só a equipe)",
+    description:
+      "Uma PUBLIC_NOTE gera o aviso ORDER_UPDATE ({{atualizacao}}, {{ultimaAtualizacao}}) e é a última atualização que o chatbot " +
+      "e a página de status mostram. Aceita Idempotency-Key. 409 PUBLIC_NOTE em OS finalizada ou cancelada.",
+    access: "ordens.write",
+    params: idParamSchema,
+    body: orderUpdateInputSchema,
     response: jsonObjectSchema,
     errors: [404, 409],
   }),
