@@ -27,6 +27,34 @@ export async function loadActiveRegionsNear(bbox: Bbox, client: Client = db): Pr
   }));
 }
 
+/**
+ * The regions where work is underway, for outage detection to leave alone: running orders, and Aberta orders
+ * whose planned start is at most `marginMinutes` ahead (or already passed: the start job is about to run).
+ */
+export async function loadWorkRegions(now: Date, marginMinutes: number, client: Client = db): Promise<CandidateRegion[]> {
+  const rows = await client.maintenanceRegion.findMany({
+    where: {
+      serviceOrder: {
+        OR: [
+          { status: "EM_EXECUCAO" },
+          { status: "ABERTA", scheduledStartAt: { lte: new Date(now.getTime() + marginMinutes * 60_000) } },
+        ],
+      },
+    },
+    select: {
+      geometry: true, minLng: true, minLat: true, maxLng: true, maxLat: true,
+      serviceOrder: { select: { id: true, number: true, status: true } },
+    },
+  });
+  return rows.map((r) => ({
+    orderId: r.serviceOrder.id,
+    number: r.serviceOrder.number,
+    status: r.serviceOrder.status as CandidateRegion["status"],
+    geometry: r.geometry as unknown as AreaGeometry,
+    bbox: [r.minLng, r.minLat, r.maxLng, r.maxLat],
+  }));
+}
+
 /** Where each login is (logins without a location, theirs or their customer's, are left out). */
 export async function loadLoginPoints(ids: readonly number[], client: Client = db): Promise<{ lng: number; lat: number }[]> {
   const rows = await client.login.findMany({

@@ -17,7 +17,8 @@ import { countLoginsInRegion } from "../maintenance/login-points";
 import { detectOutages, type OutageSuggestion } from "./detect-outages";
 import { loadDetectionLogins } from "./load-detection-logins";
 import { findCoveringOrder, type CoveringOrder } from "./find-covering-order";
-import { loadActiveRegionsNear } from "./load-covering-candidates";
+import { loadActiveRegionsNear, loadWorkRegions } from "./load-covering-candidates";
+import { excludeLoginsInWork } from "./exclude-logins-in-work";
 
 export interface SuggestionWithOverlaps extends Omit<OutageSuggestion, "firstOfflineAt" | "lastOfflineAt"> {
   firstOfflineAt: string;
@@ -34,7 +35,11 @@ export interface SuggestionWithOverlaps extends Omit<OutageSuggestion, "firstOff
 export async function suggestOutages(now = new Date()) {
   const settings = await getSettings();
   const windowMinutes = settings.outageWindowMinutes;
-  const logins = await loadDetectionLogins(new Date(now.getTime() - windowMinutes * 60_000));
+  // Logins inside running or imminent planned work raise no suggestion: that interruption is the work itself.
+  const logins = excludeLoginsInWork(
+    await loadDetectionLogins(new Date(now.getTime() - windowMinutes * 60_000)),
+    await loadWorkRegions(now, settings.plannedDetectionMarginMinutes),
+  );
   const params = {
     windowMinutes,
     radiusM: settings.outageRadiusM,

@@ -86,9 +86,11 @@ describe("a suggestion covered by an open or running order", () => {
     expect(again.body.error.details).toEqual(expect.objectContaining({ code: "SUGGESTION_COVERED", number: first.body.order.number }));
     expect(await orderCount()).toBe(before);
 
-    // Still covered while it runs; a hand-drawn region over the same area stays possible (a warning only).
+    // While it runs the logins inside are the work itself: no suggestion at all (issue 15: detection respects
+    // running work); a second order from the old suggestion is still refused, and a hand-drawn region over the
+    // same area stays possible (a warning only).
     await db.serviceOrder.update({ where: { id: first.body.order.id }, data: { status: "EM_EXECUCAO" } });
-    expect((await theSuggestion()).coveredBy?.status).toBe("EM_EXECUCAO");
+    expect((await call(getSuggestions, SUGGESTIONS, { cookie: admin })).body.suggestions).toEqual([]);
     expect((await call(postRegion, "/api/v1/regions", { cookie: admin, body: regionFrom(covered, subject.id) })).status).toBe(409);
     const byHand = await call(postRegion, "/api/v1/regions", { cookie: admin, body: regionFrom(covered, subject.id, false) });
     expect(byHand.status).toBe(201);
@@ -101,6 +103,17 @@ describe("a suggestion covered by an open or running order", () => {
     const later = await call(postRegion, "/api/v1/regions", { cookie: admin, body: regionFrom(open, subject.id) });
     expect(later.status).toBe(201);
     await db.serviceOrder.update({ where: { id: later.body.order.id }, data: { status: "CANCELADA" } });
+  });
+
+  it("planned work about to start raises no suggestion; planned work days ahead does not hide the outage", async () => {
+    const s = await theSuggestion();
+    const later = await createOrderAt(s.polygon.coordinates[0]!);
+    await db.serviceOrder.update({ where: { id: later.order.id }, data: { scheduledStartAt: new Date(Date.now() + 3 * 86_400_000), planned: true } });
+    expect((await theSuggestion()).offlineCount).toBe(s.offlineCount);
+    await db.serviceOrder.update({ where: { id: later.order.id }, data: { scheduledStartAt: new Date(Date.now() + 10 * 60_000) } });
+    expect((await call(getSuggestions, SUGGESTIONS, { cookie: admin })).body.suggestions).toEqual([]);
+    await db.serviceOrder.update({ where: { id: later.order.id }, data: { status: "CANCELADA" } });
+    expect((await theSuggestion()).offlineCount).toBe(s.offlineCount);
   });
 
   it("a region covering only a corner of the outage does not cover it", async () => {
