@@ -70,6 +70,8 @@ export function OrderFormDialog({
           responsible: String(f.get("responsible") ?? ""),
           planned,
           announcedAt: planned ? local("announcedAt") : null,
+          // Planned work with a start: the order starts by itself then, and customers get the planned notice.
+          scheduledStartAt: planned ? local("scheduledStartAt") : null,
           fromSuggestion: region.fromSuggestion ? { offlineLoginIds: region.fromSuggestion.offlineLoginIds } : undefined,
         },
       });
@@ -120,7 +122,15 @@ export function OrderFormDialog({
             Interrupção programada (avisada aos clientes)
           </label>
           {planned ? (
-            <DateTimeField label="Aviso aos clientes em" name="announcedAt" defaultValue={toDateTimeInput(new Date())} />
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+              <DateTimeField label="Início previsto (a OS inicia sozinha)" name="scheduledStartAt" />
+              <DateTimeField label="Aviso dado fora do Raio em (opcional)" name="announcedAt" />
+              <p className="text-xs text-slate-600 sm:col-span-2">
+                Com início previsto, os clientes da região recebem o aviso de manutenção programada; só quem for avisado com a
+                antecedência mínima (72 h) fica sem ressarcimento. Um aviso dado fora do Raio (carta, site) vale para todos.
+                Sem início previsto, a OS inicia pelo botão Executar.
+              </p>
+            </div>
           ) : null}
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={onCancel}>Cancelar</Button>

@@ -20,6 +20,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           expectedTechnology: tech === "" ? null : tech,
           discountRule: f.get("discountRule"),
           maxRegionAreaKm2: f.get("maxRegionAreaKm2"),
+          plannedNoticeHours: f.get("plannedNoticeHours"),
+          lowUseStartHour: f.get("lowUseStartHour"),
+          lowUseEndHour: f.get("lowUseEndHour"),
         },
       });
       setMessage({ ok: true, text: "Configurações salvas." });
@@ -45,6 +48,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         </select></label>
       <label className="text-sm">Área máxima de região (km²)
         <input name="maxRegionAreaKm2" type="number" min={1} step="any" defaultValue={initial.maxRegionAreaKm2} className={input} /></label>
+      <label className="text-sm">Aviso mínimo de manutenção programada (horas)
+        <input name="plannedNoticeHours" type="number" min={1} max={720} defaultValue={initial.plannedNoticeHours} className={input} /></label>
+      <label className="text-sm">Janela de baixo uso: início (hora)
+        <input name="lowUseStartHour" type="number" min={0} max={23} defaultValue={initial.lowUseStartHour} className={input} /></label>
+      <label className="text-sm">Janela de baixo uso: fim (hora)
+        <input name="lowUseEndHour" type="number" min={0} max={24} defaultValue={initial.lowUseEndHour} className={input} /></label>
       <div className="flex items-end gap-3">
         <Button type="submit">Salvar</Button>
         {message ? <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-700" : "text-red-700"}>{message.text}</span> : null}

@@ -21,6 +21,9 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { formatArea, formatInteger } from "@/lib/format/number";
 import { RegionMiniMapLoader } from "@/components/map/region-mini-map-loader";
 import { DataTable } from "@/components/ui/data-table";
+import { ScheduleOrderForm } from "@/components/orders/schedule-order-form";
+import { OrderTimeline } from "@/components/orders/order-timeline";
+import { listOrderUpdates } from "@/lib/orders/list-order-updates";
 
 export const metadata: Metadata = { title: "Ordem de Serviço" };
 
@@ -44,6 +47,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const canWrite = can(user.role, "ordens.write");
   const live = order.status === "ABERTA" || order.status === "EM_EXECUCAO";
   const execution = canWrite && live ? await describeOrderExecution(order.id) : null;
+  const timeline = (await listOrderUpdates(order.id)).map((u) => ({
+    id: u.id, kind: u.kind, text: u.text, by: u.by, createdAt: u.createdAt.toISOString(),
+    previousExpectedEndAt: u.previousExpectedEndAt?.toISOString() ?? null, expectedEndAt: u.expectedEndAt?.toISOString() ?? null,
+  }));
   const tabs: OrderTab[] = [
     { key: "logins", label: "Logins Afetados", content: <AffectedLoginsTab orderId={order.id} /> },
     { key: "contatos", label: "Contatos", content: <ContactsTab orderId={order.id} /> },
@@ -55,11 +62,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     ["Assunto", order.subject.name],
     ["Responsável", order.responsible ?? "—"],
     ["Aberta em", formatDateTime(order.openedAt)],
+    ["Início previsto", <span key="s" data-testid="order-scheduled-start">{order.scheduledStartAt ? `${formatDateTime(order.scheduledStartAt)}${order.status === "ABERTA" ? " (inicia sozinha)" : ""}` : "—"}</span>],
     ["Previsão de término", formatDateTime(order.expectedEndAt)],
     ["Em execução desde", formatDateTime(order.executedAt)],
     ["Finalizada em", formatDateTime(order.finalizedAt)],
     ["Cancelada em", formatDateTime(order.cancelledAt)],
-    ["Interrupção programada", order.planned ? `Sim, avisada em ${formatDateTime(order.announcedAt)}` : "Não"],
+    ["Interrupção programada", order.planned
+      ? order.announcedAt ? `Sim, aviso dado fora do Raio em ${formatDateTime(order.announcedAt)}` : "Sim (aviso a cada cliente: aba Notificações)"
+      : "Não"],
     ["Logins afetados", <span key="l" data-testid="order-logins-affected">{formatInteger(order.loginsAffected)}</span>],
     ["Região", order.region ? `${formatArea(order.region.areaM2)}, ${order.region.vertexCount} vértices` : "—"],
   ];
@@ -93,6 +103,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       {canWrite && order.status === "EM_EXECUCAO" && order.executedAt ? (
         <FinalizeOrderForm orderId={order.id} orderNumber={order.number} executedAt={order.executedAt.toISOString()} webhookHost={execution?.webhookHost ?? null} />
       ) : null}
+      {canWrite && order.status === "ABERTA" ? (
+        <ScheduleOrderForm orderId={order.id} scheduledStartAt={order.scheduledStartAt?.toISOString() ?? null} expectedEndAt={order.expectedEndAt?.toISOString() ?? null} />
+      ) : null}
+      <OrderTimeline orderId={order.id} entries={timeline} canWrite={canWrite} canNotify={live} />
       <section aria-labelledby="hist" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="hist" className="text-lg font-semibold">Histórico de status</h2>
         <DataTable className="mt-2 w-full text-sm">
