@@ -1,6 +1,7 @@
 // Answers of the public status pages: HTML documents (never JSON: a visitor's browser shows them), the
 // micro-cache hint for the production server, and one catch that turns any error into a Portuguese page
 // with the right status (bad input 4xx, database down 503, never a stack trace).
+import { getEnv } from "../env";
 import { toErrorBody } from "../errors";
 import { DEFAULT_STATUS_PAGE_SETTINGS } from "../validation/status-page";
 import { html } from "./html";
@@ -12,8 +13,11 @@ import type { StatusSnapshot } from "./load-status-snapshot";
  * memory for that many milliseconds (the header itself is removed before it leaves the server).
  */
 export const MICRO_CACHE_HEADER = "x-raio-micro-cache";
-/** How long /status and the feed may be served from the worker's micro-cache (1 s). */
-export const MICRO_CACHE_MS = 1_000;
+/**
+ * Longest time /status and the feed are served from the worker's micro-cache (5 s); never longer than the read
+ * model's refresh interval, so a change shows within about two intervals.
+ */
+export const MAX_MICRO_CACHE_MS = 5_000;
 
 export function htmlResponse(body: string, opts: { status?: number; microCache?: boolean; type?: string; headers?: Record<string, string> } = {}): Response {
   const headers: Record<string, string> = {
@@ -22,7 +26,7 @@ export function htmlResponse(body: string, opts: { status?: number; microCache?:
     "cache-control": opts.microCache ? "public, max-age=5" : "no-store",
     ...opts.headers,
   };
-  if (opts.microCache) headers[MICRO_CACHE_HEADER] = String(MICRO_CACHE_MS);
+  if (opts.microCache) headers[MICRO_CACHE_HEADER] = String(Math.min(MAX_MICRO_CACHE_MS, getEnv().RAIO_STATUS_REFRESH_MS));
   return new Response(body, { status: opts.status ?? 200, headers });
 }
 

@@ -10,7 +10,7 @@ const hexColor = z
   .string()
   .trim()
   .regex(/^#[0-9a-fA-F]{6}$/, "cor no formato #RRGGBB (ex.: #0b5fff)")
-  .transform((v) => v.toLowerCase());
+  .overwrite((v) => v.toLowerCase());
 
 // The logo is either a path on this server ("/logo-provedor.png", served from public/) or a small uploaded
 // PNG/JPEG/WebP/GIF as a data: URL. Not SVG (it can carry script) and not another site's URL: the page's

@@ -127,7 +127,7 @@ describe("the public status page", () => {
   });
 
   it("marks the page for the production server's micro-cache, but not an error page", async () => {
-    expect((await page()).headers.get("x-raio-micro-cache")).toBe("1000");
+    expect((await page()).headers.get("x-raio-micro-cache")).toBe("5000");
     expect((await page("?q=123")).headers.get("x-raio-micro-cache")).toBeNull();
   });
 });
