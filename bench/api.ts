@@ -14,13 +14,13 @@
 // stops the server and exits if it takes much longer). It refuses a --port another server already uses.
 // Prints both routes' req/s, p50 and p99, their ratio, the load average, and PASS/FAIL per target; also the
 // trivial route's own p99, the floor under any route of this server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { ensureBenchDatabase, startBenchServer, type BenchServer } from "./lib/bench-server";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 
 interface LoadResult {
   requests: { average: number };
@@ -61,25 +61,9 @@ const port = Number(values.port);
 const workers = values.workers ?? process.env.RAIO_WORKERS ?? String(availableParallelism());
 const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://app@127.0.0.1:55432/raio_bench");
-if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) {
-  throw new Error(`Recusado: o benchmark só roda contra um PostgreSQL local (recebido ${url.hostname}).`);
-}
-const dbName = url.pathname.slice(1);
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} saiu com ${code}`))));
-  });
-}
 
 async function ensureDatabase(): Promise<void> {
-  const admin = new pg.Client({ host: url.searchParams.get("host") ?? url.hostname, port: Number(url.port || 5432), user: url.username, database: "postgres" });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${dbName.replace(/"/g, "")}"`);
-  await admin.end();
-  await run("npx", ["tsx", "prisma/seed.ts", "--if-empty", "--customers", String(customers)], { ...process.env, DATABASE_URL: url.toString() });
+  await ensureBenchDatabase(url, customers);
 }
 
 async function prepare(): Promise<{ token: string; documents: string[]; total: number }> {
@@ -97,64 +81,8 @@ async function prepare(): Promise<{ token: string; documents: string[]; total: n
   return { token, documents: rows.map((r) => r.document), total };
 }
 
-async function portAnswers(): Promise<boolean> {
-  try {
-    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer(): Promise<ChildProcess> {
-  // Another server on the port (an e2e run, a dev server) would be measured instead of this build.
-  if (await portAnswers()) throw new Error(`A porta ${port} já está em uso: escolha outra com --port.`);
-  const server = spawn(process.execPath, ["scripts/start-server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1", RAIO_WORKERS: workers },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  // The server's errors are shown while measuring; once stopping, requests cut short are expected noise.
-  server.stderr?.on("data", (chunk: Buffer) => {
-    if (!stopping) process.stderr.write(chunk);
-  });
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/login`);
-      if (res.ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stopServer(server);
-  throw new Error(`O servidor não respondeu em http://127.0.0.1:${port} em 60 s (rodou \`npx next build\`?)`);
-}
-
-let stopping = false;
-
-/** Stops the server's whole process group: SIGTERM, then SIGKILL for whatever is left after 10 s. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  stopping = true;
-  const pid = server.pid;
-  if (!pid) return;
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-      return true;
-    } catch {
-      return false; // the group is gone
-    }
-  };
-  if (!signal("SIGTERM")) return;
-  for (let waited = 0; waited < 10_000; waited += 200) {
-    await new Promise((r) => setTimeout(r, 200));
-    if (!signal(0 as unknown as NodeJS.Signals)) return;
-  }
-  // A server that ignores SIGTERM would keep a core busy and skew the next run.
-  console.warn("[bench] o servidor não parou em 10 s: SIGKILL.");
-  signal("SIGKILL");
+async function startServer(): Promise<BenchServer> {
+  return startBenchServer(port, { DATABASE_URL: url.toString(), RAIO_WORKERS: workers });
 }
 
 async function measure(label: string, token: string, paths: string[], seconds: number): Promise<LoadResult & { label: string }> {
@@ -257,7 +185,7 @@ async function main() {
     if (!clean) console.log("FAIL: houve respostas não-2xx, erros ou timeouts");
     console.log(`[bench] ${okRatio && okP99 && clean ? "PASS" : "FAIL"}`);
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 }
 
@@ -270,14 +198,9 @@ function armWatchdog(): void {
     process.exit(2);
   }, ms).unref();
 }
-let currentServer: ChildProcess | undefined;
+let currentServer: BenchServer | undefined;
 function killServerNow(): void {
-  stopping = true;
-  try {
-    if (currentServer?.pid) process.kill(-currentServer.pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
+  currentServer?.kill();
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -90,6 +90,15 @@ for (const vp of VIEWPORTS) {
       await expectFits(page, "/login");
     });
 
+    // The public status page (no login): the page, a lookup's answer and a long street typed in.
+    test("the public status page fits", async ({ page }) => {
+      for (const path of ["/status", "/status?q=99999-999", `/status?q=${encodeURIComponent("Avenida Governador Doutor Adhemar Pereira de Barros, 1234567")}`]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { name: "Manutenções em andamento" })).toBeVisible();
+        await expectFits(page, path);
+      }
+    });
+
     for (const role of Object.keys(ROLE_PAGES) as DemoRole[]) {
       test(`every page of the ${role} fits and the whole menu is reachable`, async ({ page }) => {
         await loginAs(page, role);

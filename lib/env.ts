@@ -57,6 +57,17 @@ const envSchema = z.object({
   RAIO_LOGIN_MAX_LOCK_S: z.coerce.number().int().min(1).default(900),
   // API requests per API token per minute, per server process (0 = no limit). Default 1,200 (20/s).
   RAIO_API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(1200),
+  // Public status page (/status): how often each process checks whether its in-memory copy of the page's data
+  // is stale (one small query per interval, whatever the traffic; default 5 s), subscriptions accepted per
+  // client IP per hour and per process (default 10), and the public address put in confirmation and
+  // unsubscribe links (default: the address the request came to; set it behind a proxy).
+  RAIO_STATUS_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  RAIO_STATUS_SUBSCRIBE_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  RAIO_PUBLIC_URL: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^https?:\/\/[^/?#\s]+\/?$/i.test(v), "RAIO_PUBLIC_URL deve ser http(s)://host[:porta], sem caminho")
+    .transform((v) => v.replace(/\/+$/, "")),
   // How far ahead of the server clock a login status event's "at" may be (default 300 s: feeds whose clocks
   // drift a little still work; an event dated in the future would otherwise outrank every real one).
   RAIO_STATUS_MAX_SKEW_SECONDS: z.coerce.number().int("RAIO_STATUS_MAX_SKEW_SECONDS deve ser um inteiro de segundos").min(0, "RAIO_STATUS_MAX_SKEW_SECONDS deve ser ≥ 0").default(300),

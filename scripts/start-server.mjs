@@ -12,6 +12,17 @@
 // in-memory indexes and caches check a version stamp in the database (lib/maintenance/geo-version.ts),
 // and nothing else keeps state between requests in memory.
 //
+//   RAIO_MICRO_CACHE=0 turns off the public pages' micro-cache (below; on by default)
+//
+// Micro-cache: a GET answer that carries the header x-raio-micro-cache: <ms> (the public status page and its
+// feed, app/status) is kept in this process's memory for that long and served again without entering Next:
+// Next's own work per request (routing, the proxy, rendering) costs a few milliseconds of CPU, which caps a
+// 2-core server far below the thousands of visits per second an outage brings to the status page. The data
+// itself already comes from memory (lib/status-page/status-read-model.ts); this removes the framework's share.
+// Only answers the route marked public and identical for everyone are kept (no cookie is read by them);
+// entries are keyed by the full URL, bounded in number, refreshed by one request while the others get the
+// previous copy, and answered 304 to a matching If-None-Match. See docs/pagina-de-status.md.
+//
 // A worker that dies is replaced (not more than 5 times in 30 s: then the whole server stops, so a
 // supervisor sees the failure). SIGINT/SIGTERM stop every worker and then the primary.
 import cluster from "node:cluster";
@@ -46,6 +57,7 @@ if (cluster.isPrimary) {
 
 function runNext() {
   guardForwardedHeaders();
+  if (!["0", "false", "nao", "no"].includes((process.env.RAIO_MICRO_CACHE ?? "").trim().toLowerCase())) installMicroCache();
   process.argv = [process.argv[0], NEXT_BIN, "start", ...process.argv.slice(2)];
   require(NEXT_BIN);
 }
@@ -65,6 +77,86 @@ function guardForwardedHeaders() {
       delete req.headers["x-forwarded-port"];
     }
     return emit.call(this, event, req, ...rest);
+  };
+}
+
+// The paths whose answers may be micro-cached (the route still decides, through its header).
+const MICRO_CACHE_PATHS = new Set(["/status", "/status/feed.xml"]);
+const MICRO_CACHE_HEADER = "x-raio-micro-cache";
+// Entries kept per process (distinct URLs: the page, the feed, each CEP looked up); the oldest goes first.
+const MICRO_CACHE_MAX_ENTRIES = 5_000;
+// Longest URL cached (a lookup is short; longer ones go to Next every time).
+const MICRO_CACHE_MAX_URL = 300;
+// How long an expired entry may still be served while one request refreshes it.
+const MICRO_CACHE_STALE_MS = 5_000;
+// Hop-by-hop and per-answer headers never replayed from the cache.
+const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", MICRO_CACHE_HEADER]);
+
+function installMicroCache() {
+  const { createHash } = require("node:crypto");
+  const cache = new Map(); // url → { headers, body, etag, expires, refreshing }
+  const cacheable = (req) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !req.url || req.url.length > MICRO_CACHE_MAX_URL) return false;
+    const q = req.url.indexOf("?");
+    return MICRO_CACHE_PATHS.has(q === -1 ? req.url : req.url.slice(0, q));
+  };
+  const serve = (entry, req, res) => {
+    if (req.headers["if-none-match"] === entry.etag) {
+      res.writeHead(304, { etag: entry.etag, "cache-control": entry.headers["cache-control"] ?? "no-cache" });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...entry.headers, etag: entry.etag, "content-length": entry.body.length });
+    res.end(req.method === "HEAD" ? undefined : entry.body);
+  };
+  const capture = (req, res, key) => {
+    const chunks = [];
+    const { write, end, writeHead } = res;
+    let ttl = 0;
+    // The hint is read and removed before the headers leave (Next sets headers, then writes the head).
+    res.writeHead = function (...args) {
+      const hint = Number(res.getHeader(MICRO_CACHE_HEADER));
+      if (Number.isFinite(hint) && hint > 0) ttl = hint;
+      res.removeHeader(MICRO_CACHE_HEADER);
+      return writeHead.apply(this, args);
+    };
+    res.write = function (chunk, ...rest) {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+      return write.call(this, chunk, ...rest);
+    };
+    res.end = function (chunk, ...rest) {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+      if (!res.headersSent) res.writeHead(res.statusCode);
+      const result = end.call(this, chunk, ...rest);
+      const stale = cache.get(key);
+      if (stale) stale.refreshing = false;
+      if (ttl > 0 && res.statusCode === 200 && req.method === "GET") {
+        const body = Buffer.concat(chunks);
+        const headers = {};
+        for (const [name, value] of Object.entries(res.getHeaders())) if (!NOT_REPLAYED.has(name)) headers[name] = value;
+        const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+        cache.delete(key);
+        if (cache.size >= MICRO_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value);
+        cache.set(key, { headers, body, etag, expires: Date.now() + ttl, refreshing: false });
+      }
+      return result;
+    };
+  };
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (event, req, res, ...rest) {
+    if (event === "request" && cacheable(req)) {
+      const entry = cache.get(req.url);
+      const now = Date.now();
+      if (entry && (entry.expires > now || (entry.refreshing && now - entry.expires < MICRO_CACHE_STALE_MS))) {
+        serve(entry, req, res);
+        return true;
+      }
+      if (entry) entry.refreshing = true;
+      // An identity body is what the cache keeps and replays (the pages are small).
+      delete req.headers["accept-encoding"];
+      capture(req, res, req.url);
+    }
+    return emit.call(this, event, req, res, ...rest);
   };
 }
 

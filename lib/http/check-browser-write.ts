@@ -38,7 +38,8 @@ function crossSite(message: string): AppError {
   return new AppError("CROSS_SITE", message);
 }
 
-function assertSameOrigin(req: Request): void {
+/** Throws 403 CROSS_SITE unless the request comes from this app's own origin (see 1. above). */
+export function assertSameOrigin(req: Request): void {
   const origin = req.headers.get("origin");
   if (origin !== null) {
     const o = origin.trim().toLowerCase();

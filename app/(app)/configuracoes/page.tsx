@@ -13,6 +13,8 @@ import { describeChannelsConfig, getChannelsConfig } from "@/lib/notifications/c
 import { describeWebhookConfig, getWebhookConfig } from "@/lib/webhooks/webhook-config";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { DataTable } from "@/components/ui/data-table";
+import { StatusPagePanel } from "./_components/status-page-panel";
+import { getStatusPageSettings } from "@/lib/status-page/status-page-settings";
 
 /** Delivery attempts listed under the webhook settings. */
 const DELIVERIES_SHOWN = 20;
@@ -22,13 +24,14 @@ export const metadata: Metadata = { title: "Configurações" };
 export default async function SettingsPage() {
   const { allowed } = await requirePermission("configuracoes.write");
   if (!allowed) return <AccessDenied />;
-  const [tokens, settings, users, webhook, deliveries, channels] = await Promise.all([
+  const [tokens, settings, users, webhook, deliveries, channels, statusPage] = await Promise.all([
     listApiTokens(),
     getSettings(),
     db.user.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, email: true, role: true, active: true } }),
     getWebhookConfig(),
     listWebhookDeliveries({ limit: DELIVERIES_SHOWN }),
     getChannelsConfig(),
+    getStatusPageSettings(),
   ]);
   const orderIds = [...new Set(deliveries.flatMap((d) => (d.orderId ? [d.orderId] : [])))];
   const orderNumbers = new Map(
@@ -57,6 +60,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="sec-notificacoes" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="sec-notificacoes" className="text-lg font-semibold">Notificações</h2>
         <NotificationChannelsPanel initial={describeChannelsConfig(channels)} />
+      </section>
+      <section aria-labelledby="sec-status" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="sec-status" className="text-lg font-semibold">Página de status</h2>
+        <StatusPagePanel initial={statusPage} />
       </section>
       <section aria-labelledby="sec-webhook" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="sec-webhook" className="text-lg font-semibold">Webhook de OS</h2>

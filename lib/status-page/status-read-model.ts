@@ -1,0 +1,96 @@
+// The status page's in-memory read model, one per process. A surge of visitors during an outage must not
+// reach the database, so visits never query it: they read the snapshot in memory. At most once every
+// RAIO_STATUS_REFRESH_MS (default 5 s), whatever the traffic, one visit starts a background check of a
+// fingerprint of the page's data (one small statement: the public orders' id/status/times, the newest public
+// note, the geo version stamps, the branding row's time); only when the fingerprint moved is the snapshot
+// rebuilt. Visits keep getting the previous snapshot meanwhile (stale for at most one interval plus the
+// rebuild), and a database that is down leaves the last snapshot in service: the page stays up in an outage.
+import { dbGeneration, getBackend } from "../db";
+import { epochMs } from "../db/sql";
+import { getEnv } from "../env";
+import { loadStatusSnapshot, PUBLIC_ORDERS_WHERE, type StatusSnapshot } from "./load-status-snapshot";
+import { STATUS_PAGE_SETTING_KEY } from "./status-page-settings";
+
+const FINGERPRINT_SQL = `SELECT
+  (SELECT md5(COALESCE(string_agg(o.id || ':' || o.status || ':' || COALESCE(${epochMs('o."expectedEndAt"')}, 0) || ':' ||
+      COALESCE(${epochMs('o."scheduledStartAt"')}, 0) || ':' || COALESCE(${epochMs('o."executedAt"')}, 0), ',' ORDER BY o.id), ''))
+     FROM "ServiceOrder" o WHERE ${PUBLIC_ORDERS_WHERE}) AS orders,
+  (SELECT COALESCE(MAX(u.id), 0) FROM "OrderUpdate" u WHERE u.kind = 'PUBLIC_NOTE') AS note,
+  (SELECT COALESCE(string_agg(g.id || ':' || g.version, ',' ORDER BY g.id), '') FROM "GeoVersion" g) AS geo,
+  (SELECT COALESCE(${epochMs('s."updatedAt"')}, 0) FROM "Setting" s WHERE s.key = '${STATUS_PAGE_SETTING_KEY}') AS branding`;
+
+interface Fingerprint {
+  orders: string;
+  note: number;
+  geo: string;
+  branding: number | null;
+}
+
+interface State {
+  generation: number;
+  snapshot: StatusSnapshot;
+  fingerprint: string;
+  /** The geo stamps when the known CEPs were read (they follow imports, which bump the logins stamp). */
+  geo: string;
+  checkedAt: number;
+}
+
+const holder = globalThis as unknown as { __raioStatusModel?: { state?: State; loading?: Promise<State>; checking?: Promise<void> } };
+const slot = (holder.__raioStatusModel ??= {});
+
+async function readFingerprint(): Promise<Fingerprint> {
+  const [row] = await getBackend().query<Fingerprint>(FINGERPRINT_SQL, [], { prepared: "raio_status_fingerprint" });
+  return row ?? { orders: "", note: 0, geo: "", branding: null };
+}
+
+const keyOf = (f: Fingerprint) => `${f.orders}|${f.note}|${f.geo}|${f.branding ?? 0}`;
+
+async function build(previous: State | undefined, generation: number): Promise<State> {
+  const fingerprint = await readFingerprint();
+  const sameLogins = previous && previous.generation === generation && previous.geo === fingerprint.geo;
+  const snapshot = await loadStatusSnapshot(sameLogins ? previous.snapshot.knownCeps : undefined);
+  return { generation, snapshot, fingerprint: keyOf(fingerprint), geo: fingerprint.geo, checkedAt: Date.now() };
+}
+
+function loadNow(generation: number): Promise<State> {
+  slot.loading ??= build(slot.state, generation).then(
+    (s) => { slot.state = s; slot.loading = undefined; return s; },
+    (err: unknown) => { slot.loading = undefined; throw err; },
+  );
+  return slot.loading;
+}
+
+/** Checks the fingerprint and rebuilds when it moved; failures keep the current snapshot (logged). */
+async function revalidate(state: State): Promise<void> {
+  try {
+    const f = await readFingerprint();
+    if (keyOf(f) === state.fingerprint) {
+      state.checkedAt = Date.now();
+      return;
+    }
+    await loadNow(state.generation);
+  } catch (err) {
+    state.checkedAt = Date.now(); // try again after one more interval, not on every visit
+    console.error(`[raio] página de status: não foi possível atualizar os dados (${(err as Error).message}); mantendo os anteriores.`);
+  }
+}
+
+/** The current snapshot: from memory; the first call of a process (or database) waits for the load. */
+export async function getStatusSnapshot(now = Date.now()): Promise<StatusSnapshot> {
+  const generation = dbGeneration();
+  const state = slot.state;
+  if (!state || state.generation !== generation) return (await loadNow(generation)).snapshot;
+  if (now - state.checkedAt >= getEnv().RAIO_STATUS_REFRESH_MS && !slot.checking) {
+    slot.checking = revalidate(state).finally(() => { slot.checking = undefined; });
+  }
+  return state.snapshot;
+}
+
+/** Checks now and waits for the rebuild (tests; an admin's save, so the next visit sees it). */
+export async function refreshStatusSnapshot(): Promise<StatusSnapshot> {
+  const state = slot.state;
+  if (!state || state.generation !== dbGeneration()) return (await loadNow(dbGeneration())).snapshot;
+  await slot.checking;
+  await revalidate(state);
+  return slot.state!.snapshot;
+}
