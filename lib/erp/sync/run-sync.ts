@@ -71,7 +71,7 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
   try {
     for (const progress of run.tables) {
       if (progress.finished) continue;
-      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor })) {
+      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor, contractTechnology })) {
         const { good, skipped } = await checkErpRows(progress.table, batch.rows, batch.skipped);
         progress.done += batch.rows.length + batch.skipped.length;
         progress.skipped += skipped.length;
@@ -102,6 +102,12 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
     await db.syncRun.update({ where: { id: run.id }, data: { status: "FAILED", error: message.slice(0, 2_000), heartbeatAt: new Date() } }).catch(() => undefined);
     throw err;
   }
+}
+
+/** Contract external id → its plan's technology, from Raio's copy (PullOptions.contractTechnology). */
+async function contractTechnology(contractIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.contract.findMany({ where: { externalId: { in: contractIds } }, select: { externalId: true, plan: { select: { technology: true } } } });
+  return new Map(rows.map((c) => [c.externalId!, c.plan.technology]));
 }
 
 async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
