@@ -26,6 +26,16 @@ function byKeys<T>(table: string, column: string, select: string, keys: string[]
 
 /** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */
 export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], already: SkippedRow[]): Promise<{ good: ParsedErpRow[]; skipped: SkippedRow[] }> {
+  return checkErpReferences(table, parseErpRows(table, rows, already));
+}
+
+export interface ParsedPage {
+  parsed: ParsedErpRow[];
+  skipped: SkippedRow[];
+}
+
+/** The row schemas only (no database): what a page's rows mean in Raio's values, and the rows they refuse. */
+export function parseErpRows(table: ErpRowTable, rows: SourceRow[], already: SkippedRow[]): ParsedPage {
   const skipped = [...already];
   const parsed: ParsedErpRow[] = [];
   const schema = SCHEMAS[table] as z.ZodType<ParsedErpRow>;
@@ -39,6 +49,13 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
       skipped.push({ table, id: row.external_id ?? "", field: issue.path.join(".") || "-", message: issue.message });
     }
   }
+  return { parsed, skipped };
+}
+
+/** What the schemas cannot see, against the database: references to customers/contracts, CPFs and logins held elsewhere. */
+export async function checkErpReferences(table: ErpRowTable, page: ParsedPage): Promise<{ good: ParsedErpRow[]; skipped: SkippedRow[] }> {
+  const { parsed } = page;
+  const skipped = [...page.skipped];
   const skip = (r: { external_id: string }, field: string, message: string) => {
     skipped.push({ table, id: r.external_id, field, message });
     return false;
