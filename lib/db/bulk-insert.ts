@@ -14,12 +14,21 @@ const BASE_TYPES = new Set(["int", "bigint", "text", "float8", "bool", "timestam
 /** Base types sent as text and cast in SQL. */
 const TEXT_TRAVEL = new Set(["float8", "timestamp(3)", "date"]);
 
-function toParam(value: unknown, type: string): unknown {
+/** A JavaScript value as the array element its column travels as (also used by ./bulk-upsert.ts). */
+export function toParam(value: unknown, type: string): unknown {
   if (value === undefined || value === null) return null;
   if (type === "float8") return floatText(value as number);
   if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
   return value;
 }
+
+// Enums travel as text[] and are cast per row; timestamps travel as ISO text (UTC, as Prisma stores them);
+// doubles travel as text, converted exactly by PostgreSQL (./exact-float.ts).
+const asText = (t: string) => !BASE_TYPES.has(t) || TEXT_TRAVEL.has(t);
+/** The array type a column's values travel as: `$n::<arrayType>`. */
+export const arrayType = (t: string) => (asText(t) ? "text[]" : `${t}[]`);
+/** The SQL that turns unnest()'s column `c<i>` back into the column's type. */
+export const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}` : `c${i}`);
 
 export async function bulkInsert(
   tx: Prisma.TransactionClient,
@@ -30,11 +39,6 @@ export async function bulkInsert(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const arrays = columns.map((c) => rows.map((r) => toParam(r[c.name], c.type)));
-  // Enums travel as text[] and are cast per row; timestamps travel as ISO text (UTC, as Prisma stores them);
-  // doubles travel as text, converted exactly by PostgreSQL (./exact-float.ts).
-  const asText = (t: string) => !BASE_TYPES.has(t) || TEXT_TRAVEL.has(t);
-  const arrayType = (t: string) => (asText(t) ? "text[]" : `${t}[]`);
-  const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}` : `c${i}`);
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")})
     SELECT ${columns.map(cast).join(", ")}
       FROM unnest(${columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})

@@ -14,8 +14,28 @@ const SCHEMAS = { customers: customerRow, contracts: contractRow, logins: loginR
 
 export type ParsedErpRow = ErpRows[keyof ErpRows][number];
 
+/**
+ * The rows of `table` whose `column` is one of `keys`, joined to the keys' array (one parameter): each key is one
+ * probe of the column's unique b-tree. (`column = ANY($1)` let PostgreSQL pick the trigram GIN index of
+ * Login.username while the table was filling up: a page of 500 logins took seconds, growing with the table.)
+ */
+function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
+  if (!keys.length) return Promise.resolve([]);
+  return db.$queryRawUnsafe<T[]>(`SELECT ${select} FROM unnest($1::text[]) AS k(key) JOIN "${table}" t ON t."${column}" = k.key`, [...new Set(keys)]);
+}
+
 /** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */
 export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], already: SkippedRow[]): Promise<{ good: ParsedErpRow[]; skipped: SkippedRow[] }> {
+  return checkErpReferences(table, parseErpRows(table, rows, already));
+}
+
+export interface ParsedPage {
+  parsed: ParsedErpRow[];
+  skipped: SkippedRow[];
+}
+
+/** The row schemas only (no database): what a page's rows mean in Raio's values, and the rows they refuse. */
+export function parseErpRows(table: ErpRowTable, rows: SourceRow[], already: SkippedRow[]): ParsedPage {
   const skipped = [...already];
   const parsed: ParsedErpRow[] = [];
   const schema = SCHEMAS[table] as z.ZodType<ParsedErpRow>;
@@ -29,6 +49,13 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
       skipped.push({ table, id: row.external_id ?? "", field: issue.path.join(".") || "-", message: issue.message });
     }
   }
+  return { parsed, skipped };
+}
+
+/** What the schemas cannot see, against the database: references to customers/contracts, CPFs and logins held elsewhere. */
+export async function checkErpReferences(table: ErpRowTable, page: ParsedPage): Promise<{ good: ParsedErpRow[]; skipped: SkippedRow[] }> {
+  const { parsed } = page;
+  const skipped = [...page.skipped];
   const skip = (r: { external_id: string }, field: string, message: string) => {
     skipped.push({ table, id: r.external_id, field, message });
     return false;
@@ -36,7 +63,7 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
   let good = parsed;
   if (table === "customers") {
     const rowsC = parsed as ErpRows["customers"];
-    const owners = await db.customer.findMany({ where: { document: { in: rowsC.map((r) => r.document) } }, select: { document: true, externalId: true } });
+    const owners = await byKeys<{ document: string; externalId: string | null }>("Customer", "document", `t.document, t."externalId"`, rowsC.map((r) => r.document));
     const ownerOf = new Map(owners.map((o) => [o.document, o.externalId]));
     const seen = new Set<string>();
     good = rowsC.filter((r) => {
@@ -48,15 +75,15 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
     });
   } else if (table === "contracts") {
     const rowsK = parsed as ErpRows["contracts"];
-    const known = new Set((await db.customer.findMany({ where: { externalId: { in: rowsK.map((r) => r.customer_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
+    const known = new Set((await byKeys<{ externalId: string }>("Customer", "externalId", `t."externalId"`, rowsK.map((r) => r.customer_external_id))).map((c) => c.externalId));
     good = rowsK.filter((r) => known.has(r.customer_external_id) || skip(r, "customer_external_id", `cliente "${r.customer_external_id}" não existe no Raio (ignorado ou ainda não sincronizado)`));
   } else {
     const rowsL = parsed as (ErpRows["logins"][number] | ErpRows["invoices"][number])[];
-    const known = new Set((await db.contract.findMany({ where: { externalId: { in: rowsL.map((r) => r.contract_external_id) } }, select: { externalId: true } })).map((c) => c.externalId));
+    const known = new Set((await byKeys<{ externalId: string }>("Contract", "externalId", `t."externalId"`, rowsL.map((r) => r.contract_external_id))).map((c) => c.externalId));
     good = rowsL.filter((r) => known.has(r.contract_external_id) || skip(r, "contract_external_id", `contrato "${r.contract_external_id}" não existe no Raio`));
     if (table === "logins") {
       const logins = good as ErpRows["logins"];
-      const owners = await db.login.findMany({ where: { username: { in: logins.map((l) => l.login) } }, select: { username: true, externalId: true } });
+      const owners = await byKeys<{ username: string; externalId: string | null }>("Login", "username", `t.username, t."externalId"`, logins.map((l) => l.login));
       const ownerOf = new Map(owners.map((o) => [o.username, o.externalId]));
       good = logins.filter((l) => {
         const owner = ownerOf.get(l.login);

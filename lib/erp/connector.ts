@@ -32,6 +32,12 @@ export interface PullOptions {
   changedSince?: Date | null;
   /** Resume after this ERP id. */
   afterId?: number;
+  /**
+   * What Raio already knows of the contracts logins point at: contract external id → its plan's technology
+   * (Raio's name, e.g. "FIBRA"). Lets a connector whose logins carry no technology of their own fill it with
+   * one database query per page instead of one ERP request per contract.
+   */
+  contractTechnology?: (contractIds: string[]) => Promise<Map<string, string>>;
 }
 
 export type TrustUnlockAnswer =

@@ -1,12 +1,12 @@
 // Imports an ERP export folder (customers.csv, contracts.csv, logins.csv, invoices.csv; format in
-// docs/integracoes.md). Every row is validated first; any error → nothing is imported. One transaction upserts
+// docs/integracoes.md), read through the CSV connector (./csv-connector.ts) and validated with the row schemas
+// below — the one mapping of outside values that the ERP sync and the push API use too. Every row is validated
+// first; any error → nothing is imported. One transaction upserts
 // every row by its external id, so importing the same files again updates rows and duplicates nothing.
-import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { db, type Prisma } from "../db";
-import { writeExactPoints, type PointRow } from "../db/exact-float";
-import { parseCsv } from "./parse-csv";
+import { db } from "../db";
+import { CSV_FILES, CsvConnector, type CsvTableName } from "./csv-connector";
 import { parseDocument } from "../validation/document";
 import { checkHeldElsewhere } from "./check-held-elsewhere";
 import { uniqueViolationFields } from "../db/unique-violation";
@@ -190,23 +190,30 @@ export const invoiceRow = z.object({
 
 type Schema = z.ZodType<unknown>;
 
-function validateFile<S extends Schema>(folder: string, file: string, schema: S, errors: ImportError[]): { line: number; row: z.output<S> }[] {
-  const full = path.join(folder, file);
-  if (!existsSync(full)) {
+/** Columns a file may leave out (read as empty). */
+const OPTIONAL_COLUMNS = ["branch_central", "trust_unlock_eligible", "email", "zip", "digitable_line", "payment_url", "activated_at", "last_seen_at", "paid_at"];
+
+/** Reads one table through the CSV connector and validates every row with its schema, keeping each row's line. */
+async function validateFile<S extends Schema>(csv: CsvConnector, table: CsvTableName, schema: S, errors: ImportError[]): Promise<{ line: number; row: z.output<S> }[]> {
+  const file = CSV_FILES[table];
+  const parsed = csv.table(table);
+  if (!parsed) {
     errors.push({ file, line: 0, field: "-", message: "arquivo não encontrado" });
     return [];
   }
-  const table = parseCsv(readFileSync(full, "utf8"));
   const shape = (schema as unknown as z.ZodObject).shape as Record<string, unknown>;
-  const missing = Object.keys(shape).filter((c) => !table.header.includes(c) && !["branch_central", "trust_unlock_eligible", "email", "zip", "digitable_line", "payment_url", "activated_at", "last_seen_at", "paid_at"].includes(c));
+  const missing = Object.keys(shape).filter((c) => !parsed.header.includes(c) && !OPTIONAL_COLUMNS.includes(c));
   for (const c of missing) errors.push({ file, line: 1, field: c, message: "coluna ausente no cabeçalho" });
   if (missing.length) return [];
   const out: { line: number; row: z.output<S> }[] = [];
-  for (const { line, values } of table.rows) {
-    const filled = Object.fromEntries(Object.keys(shape).map((k) => [k, values[k] ?? ""]));
-    const parsed = schema.safeParse(filled);
-    if (parsed.success) out.push({ line, row: parsed.data as z.output<S> });
-    else for (const issue of parsed.error.issues) errors.push({ file, line, field: issue.path.join(".") || "-", message: issue.message });
+  for await (const batch of csv.pull(table)) {
+    batch.rows.forEach((values, i) => {
+      const line = batch.lines[i]!;
+      const filled = Object.fromEntries(Object.keys(shape).map((k) => [k, values[k] ?? ""]));
+      const result = schema.safeParse(filled);
+      if (result.success) out.push({ line, row: result.data as z.output<S> });
+      else for (const issue of result.error.issues) errors.push({ file, line, field: issue.path.join(".") || "-", message: issue.message });
+    });
   }
   return out;
 }
@@ -223,10 +230,12 @@ function checkDuplicates<T>(file: string, rows: { line: number; row: T }[], key:
 
 export async function importErpFolder(folder: string): Promise<ImportResult> {
   const errors: ImportError[] = [];
-  const customers = validateFile(folder, "customers.csv", customerRow, errors);
-  const contracts = validateFile(folder, "contracts.csv", contractRow, errors);
-  const logins = validateFile(folder, "logins.csv", loginRow, errors);
-  const invoices = validateFile(folder, "invoices.csv", invoiceRow, errors);
+  const csv = new CsvConnector(folder);
+  const customers = await validateFile(csv, "customers", customerRow, errors);
+  const contracts = await validateFile(csv, "contracts", contractRow, errors);
+  const logins = await validateFile(csv, "logins", loginRow, errors);
+  const invoices = await validateFile(csv, "invoices", invoiceRow, errors);
+  csv.close();
   checkDuplicates("customers.csv", customers, (r) => r.external_id, "external_id", errors);
   checkDuplicates("customers.csv", customers, (r) => r.document, "document", errors);
   checkDuplicates("contracts.csv", contracts, (r) => r.external_id, "external_id", errors);

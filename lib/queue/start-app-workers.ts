@@ -1,12 +1,12 @@
 // The app server's queue workers, in one list (started by instrumentation.ts).
-import { applySyncSchedules, onlineWorker, syncWorker } from "../erp/sync/sync-queue";
+import { applySyncSchedules, onlineKeeperWorker, onlineWorker, syncWorker } from "../erp/sync/sync-queue";
 import { webhookWorker } from "../webhooks/deliver-webhook";
 import { notificationDispatchWorkers, notificationSweepWorker, scheduleNotificationSweep } from "../notifications/notification-workers";
 import { plannedStartWorker, schedulePlannedStartSweep } from "../orders/planned-start-queue";
 import { startQueueWorkers, type QueueWorker } from "./queue";
 
 export async function startAppWorkers(): Promise<void> {
-  const workers = [webhookWorker, syncWorker, onlineWorker, notificationSweepWorker, ...notificationDispatchWorkers, plannedStartWorker] as unknown as QueueWorker<never>[];
+  const workers = [webhookWorker, syncWorker, onlineWorker, onlineKeeperWorker, notificationSweepWorker, ...notificationDispatchWorkers, plannedStartWorker] as unknown as QueueWorker<never>[];
   try {
     await startQueueWorkers(workers);
     await applySyncSchedules();

@@ -5,6 +5,9 @@ import { z } from "zod";
 export const DEFAULT_INCREMENTAL_MINUTES = 5;
 /** Default refresh of logins' online state: fast enough for outage detection, one cheap listing per minute. */
 export const DEFAULT_ONLINE_SECONDS = 60;
+/** The online refresh's shortest period (an ERP answering 100,000 logins needs seconds per pass) and longest. */
+export const MIN_ONLINE_SECONDS = 10;
+export const MAX_ONLINE_SECONDS = 3_600;
 
 const baseUrl = z
   .url({ protocol: /^https?$/, error: "URL inválida: use https://seu-ixc.com.br (ou http:// numa rede interna)" })
@@ -22,7 +25,7 @@ export const erpConnectionSchema = z.object({
   /** Scheduled syncs on (the CLI and "Sincronizar agora" work either way). */
   enabled: z.boolean().default(false),
   incrementalEveryMinutes: z.number().int().min(1).max(59).default(DEFAULT_INCREMENTAL_MINUTES),
-  onlineEverySeconds: z.number().int().min(60).max(3_540).default(DEFAULT_ONLINE_SECONDS),
+  onlineEverySeconds: z.number().int().min(MIN_ONLINE_SECONDS).max(MAX_ONLINE_SECONDS).default(DEFAULT_ONLINE_SECONDS),
 });
 
 /** A change from the form or the API: omitted fields are kept; `token` is write-only (null removes it). */
@@ -33,14 +36,13 @@ export const erpConnectionPatchSchema = z
     token: z.string().trim().min(8, "token curto demais").max(512).nullable(),
     allowSelfSigned: z.boolean(),
     enabled: z.boolean(),
-    // Schedules run on a minute clock (cron): 1–59 minutes; the online refresh in whole minutes, given in seconds.
+    // The incremental sync runs on a minute clock (cron): 1–59 minutes; the online refresh on its own clock in seconds.
     incrementalEveryMinutes: z.number().int("minutos inteiros").min(1, "no mínimo 1 minuto").max(59, "no máximo 59 minutos"),
     onlineEverySeconds: z
       .number()
       .int("segundos inteiros")
-      .min(60, "no mínimo 60 segundos")
-      .max(3_540, "no máximo 3.540 segundos")
-      .refine((s) => s % 60 === 0, "em minutos inteiros (60, 120, 180…)"),
+      .min(MIN_ONLINE_SECONDS, `no mínimo ${MIN_ONLINE_SECONDS} segundos`)
+      .max(MAX_ONLINE_SECONDS, "no máximo 3.600 segundos"),
   })
   .partial()
   .strict();

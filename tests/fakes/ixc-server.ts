@@ -4,10 +4,12 @@
 // the action endpoints desbloqueio_confianca and get_boleto, and fault injection:
 //   fake.faults.pageDelayMs = 20          every answer waits (slow pages)
 //   fake.inject("500" | "429" | "html200" | "json-error" | "refuse-token" | "reset", { table?, times? })
-// `npm run fake:ixc` runs it stand-alone with generated data (tests/fakes/run-ixc-server.ts).
+// `npm run fake:ixc` runs it stand-alone with generated data (tests/fakes/run-ixc-server.ts). With `lazy`, the
+// customer tables are made on demand (./ixc-lazy-data.ts): a million customers without gigabytes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BASE_UPDATE, generateIxcData, type IxcRecord, type IxcTables } from "./ixc-data";
+import { isLazyTable, LazyIxcData } from "./ixc-lazy-data";
 
 export type Fault = "500" | "429" | "html200" | "json-error" | "refuse-token" | "reset";
 
@@ -25,6 +27,8 @@ export interface FakeIxcOptions {
   data?: IxcTables;
   /** 0 (default): any free port, as tests need. */
   port?: number;
+  /** Customers, contracts, logins and invoices made on demand (benchmarks); `data` then holds the small tables. */
+  lazy?: boolean;
 }
 
 export interface RequestLog {
@@ -38,6 +42,8 @@ export interface FakeIxc {
   userId: string;
   token: string;
   data: IxcTables;
+  /** The on-demand tables (with `lazy`). */
+  lazy: LazyIxcData | null;
   faults: { pageDelayMs: number };
   requests: RequestLog[];
   /** Most requests seen in flight at once (since the last resetStats). */
@@ -95,7 +101,8 @@ const HTML_ERROR = "<!DOCTYPE html><html><head><title>Erro interno - IXC Provedo
 export async function startFakeIxc(opts: FakeIxcOptions = {}): Promise<FakeIxc> {
   const userId = opts.userId ?? "7";
   const token = opts.token ?? "token-do-fake-ixc-0123456789";
-  const data = opts.data ?? generateIxcData({ customers: opts.customers ?? 50, seed: opts.seed });
+  const lazy = opts.lazy ? new LazyIxcData(opts.customers ?? 50, opts.seed) : null;
+  const data = opts.data ?? generateIxcData({ customers: lazy ? 0 : (opts.customers ?? 50), seed: opts.seed });
   const pending: PendingFault[] = [];
   const requests: RequestLog[] = [];
   const faults = { pageDelayMs: 0 };
@@ -119,9 +126,19 @@ export async function startFakeIxc(opts: FakeIxcOptions = {}): Promise<FakeIxc> 
   }
 
   function list(table: string, body: Record<string, string>) {
+    const field = (q: string | undefined) => (q ?? `${table}.id`).replace(`${table}.`, "");
+    if (lazy && isLazyTable(table)) {
+      const extra = body.grid_param ? (JSON.parse(body.grid_param) as { TB: string; OP: string; P: string }[]) : [];
+      return {
+        status: 200,
+        body: lazy.list(
+          table, { field: field(body.qtype), op: body.oper ?? "=", value: body.query ?? "0" }, extra.map((f) => ({ field: field(f.TB), op: f.OP, value: f.P })),
+          { field: field(body.sortname), desc: body.sortorder === "desc" }, Number(body.page ?? 1), Number(body.rp ?? 20),
+        ),
+      };
+    }
     const rows = data[table];
     if (!rows) return { status: 200, body: { type: "error", message: `Tabela ${table} não encontrada` } };
-    const field = (q: string | undefined) => (q ?? `${table}.id`).replace(`${table}.`, "");
     let out = rows.filter((r) => (body.query === undefined || body.query === "" ? true : matches(r, field(body.qtype), body.oper ?? "=", body.query)));
     if (body.grid_param) {
       const extra = JSON.parse(body.grid_param) as { TB: string; OP: string; P: string }[];
@@ -198,6 +215,9 @@ export async function startFakeIxc(opts: FakeIxcOptions = {}): Promise<FakeIxc> 
         return res.end(answer.body);
       }
       return send(res, answer.status, answer.body);
+    } catch (err) {
+      // A listing the fake cannot answer is the fake's bug: say so loudly, as JSON IXC-style.
+      if (!res.headersSent) send(res, 200, { type: "error", message: `IXC falso: ${err instanceof Error ? err.message : String(err)}` });
     } finally {
       inFlight--;
     }
@@ -210,6 +230,7 @@ export async function startFakeIxc(opts: FakeIxcOptions = {}): Promise<FakeIxc> 
     userId,
     token,
     data,
+    lazy,
     faults,
     requests,
     get maxInFlight() {
@@ -223,6 +244,7 @@ export async function startFakeIxc(opts: FakeIxcOptions = {}): Promise<FakeIxc> 
       pending.push({ fault, table: o.table, times: o.times ?? 1 });
     },
     upsert(table, row, at = BASE_UPDATE) {
+      if (lazy && isLazyTable(table)) return lazy.update(table, Number(row.id), row, at);
       const rows = (data[table] ??= []);
       const i = rows.findIndex((r) => r.id === row.id);
       const next = { ...(i >= 0 ? rows[i] : {}), ...row, ultima_atualizacao: at };

@@ -151,15 +151,24 @@ export class IxcClient {
   async *listAll(table: string, opts: { also?: IxcFilter[]; afterId?: number; rp?: number } = {}): AsyncGenerator<ListPage & { lastId: number }> {
     let afterId = opts.afterId ?? 0;
     const rp = opts.rp ?? this.opts.pageSize;
+    const fetchAfter = (id: number) => this.list(table, { where: { field: "id", op: ">", value: String(id) }, also: opts.also, rp, sortname: "id", sortorder: "asc" });
+    let next = fetchAfter(afterId);
     for (;;) {
-      const page = await this.list(table, { where: { field: "id", op: ">", value: String(afterId) }, also: opts.also, rp, sortname: "id", sortorder: "asc" });
+      const page = await next;
       if (page.rows.length === 0) return;
       const lastId = Number(page.rows[page.rows.length - 1]!.id);
       if (!Number.isInteger(lastId) || lastId <= afterId) {
         throw new IxcError("protocol", `IXC devolveu ${table} fora da ordem de id (id ${page.rows[page.rows.length - 1]!.id} após ${afterId})`);
       }
+      const more = page.rows.length < page.total;
+      // The next page is asked for while the caller writes this one (one request ahead, within maxInFlight);
+      // a caller that stops early leaves it unread (its failure is then nobody's business).
+      if (more) {
+        next = fetchAfter(lastId);
+        next.catch(() => undefined);
+      }
       yield { ...page, lastId };
-      if (page.rows.length >= page.total) return;
+      if (!more) return;
       afterId = lastId;
     }
   }

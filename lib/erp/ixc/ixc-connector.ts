@@ -41,7 +41,7 @@ export class IxcConnector implements ErpConnector {
   private plans: Map<string, PlanInfo> | null = null;
   private cities: Map<string, { name: string; uf: string }> | null = null;
   private branches: Map<string, { name: string }> | null = null;
-  /** Contract id → its plan's technology, learnt while pulling contracts (logins carry none of their own). */
+  /** Contract id → its plan's technology, for logins whose contract Raio does not know (looked up in the ERP). */
   private readonly contractTechnology = new Map<string, string>();
 
   constructor(options: IxcClientOptions) {
@@ -64,9 +64,12 @@ export class IxcConnector implements ErpConnector {
     for await (const page of this.client.listAll(ixcTable, { also, afterId: opts.afterId })) {
       const rows: SourceRow[] = [];
       const skipped: SkippedRow[] = [];
+      const known = table === "logins" && opts.contractTechnology
+        ? await opts.contractTechnology([...new Set(page.rows.map((r) => text(r, "id_contrato")))])
+        : new Map<string, string>();
       for (const record of page.rows) {
         try {
-          const row = await this.toSourceRow(table, record);
+          const row = await this.toSourceRow(table, record, known);
           if (row) rows.push(row);
         } catch (err) {
           if (!(err instanceof RowError || err instanceof IxcValueError)) throw err;
@@ -125,7 +128,7 @@ export class IxcConnector implements ErpConnector {
     };
   }
 
-  private async toSourceRow(table: ErpTable, r: Rec): Promise<SourceRow | null> {
+  private async toSourceRow(table: ErpTable, r: Rec, knownTechnology: Map<string, string>): Promise<SourceRow | null> {
     switch (table) {
       case "branches":
         return { external_id: text(r, "id"), name: text(r, "fantasia") || text(r, "razao"), central: text(r, "fantasia"), phone: text(r, "telefone") };
@@ -157,7 +160,6 @@ export class IxcConnector implements ErpConnector {
       case "contracts": {
         const plan = this.plans!.get(text(r, "id_vd_contrato"));
         if (!plan) throw new RowError("id_vd_contrato", `plano ${text(r, "id_vd_contrato") || "(vazio)"} não existe no IXC`);
-        this.contractTechnology.set(text(r, "id"), plan.technology);
         return {
           external_id: text(r, "id"), customer_external_id: text(r, "id_cliente"),
           status: text(r, "status"), access_status: text(r, "status_internet"),
@@ -172,7 +174,8 @@ export class IxcConnector implements ErpConnector {
       }
       case "logins": {
         const contract = text(r, "id_contrato");
-        const technology = this.contractTechnology.get(contract) ?? (await this.technologyOfContract(contract));
+        // Raio's copy of the contract first (pulled before the logins); the ERP only for contracts Raio lacks.
+        const technology = knownTechnology.get(contract) ?? this.contractTechnology.get(contract) ?? (await this.technologyOfContract(contract));
         return {
           external_id: text(r, "id"), contract_external_id: contract, login: text(r, "login"),
           // ativo S/N is the login's status; online S/N/SS its connection (SS = no status → offline).

@@ -10,7 +10,7 @@
 //   skipped and reported; they never abort the rest and never overwrite good data.
 import { db, type Prisma, type SyncKind } from "../../db";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
-import { checkErpRows, type ParsedErpRow } from "../check-erp-rows";
+import { checkErpReferences, parseErpRows, type ParsedErpRow } from "../check-erp-rows";
 import type { ErpConnector, SkippedRow } from "../connector";
 import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
 
@@ -68,25 +68,43 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
   const started = performance.now();
   let rowsThisProcess = 0;
   let pages = 0;
+  // One page's transaction may be in the database while the next page is read and mapped here (two cores at
+  // work instead of one); `settle` waits for it, and rethrows its failure.
+  let pending: Promise<void> | null = null;
+  const settle = async () => {
+    const p = pending;
+    pending = null;
+    await p;
+  };
   try {
     for (const progress of run.tables) {
       if (progress.finished) continue;
-      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor })) {
-        const { good, skipped } = await checkErpRows(progress.table, batch.rows, batch.skipped);
+      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor, contractTechnology })) {
+        const page = parseErpRows(progress.table, batch.rows, batch.skipped);
+        // References and ownership are checked against every earlier page committed.
+        await settle();
+        const { good, skipped } = await checkErpReferences(progress.table, page);
         progress.done += batch.rows.length + batch.skipped.length;
         progress.skipped += skipped.length;
         progress.cursor = batch.cursor;
         progress.total = progress.done + batch.remaining;
         if (batch.remaining === 0) progress.finished = true;
-        await writePage(run.id, progress.table, good, skipped, run.tables);
+        // The cursors as of this page (the loop moves on before the transaction commits).
+        pending = writePage(run.id, progress.table, good, skipped, structuredClone(run.tables));
+        pending.catch(() => undefined); // rethrown by settle()
         rowsThisProcess += batch.rows.length + batch.skipped.length;
         pages++;
         const elapsed = (performance.now() - started) / 1000;
         const rowsPerSecond = elapsed > 0 ? rowsThisProcess / elapsed : 0;
         const left = run.tables.reduce((n, t) => n + (t.total === null ? 0 : t.total - t.done), 0);
         opts.onProgress?.({ runId: run.id, table: progress.table, tables: run.tables, rowsPerSecond, etaSeconds: rowsPerSecond > 0 ? left / rowsPerSecond : null });
-        if (opts.stopAfterPages !== undefined && pages >= opts.stopAfterPages) throw new Error("parada de teste (stopAfterPages)");
+        if (opts.stopAfterPages !== undefined && pages >= opts.stopAfterPages) {
+          await settle();
+          throw new Error("parada de teste (stopAfterPages)");
+        }
       }
+      // The next table's pages refer to this one's rows (and the connector may look them up).
+      await settle();
       if (!progress.finished) {
         progress.finished = true;
         await db.syncRun.update({ where: { id: run.id }, data: { tables: run.tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() } });
@@ -97,11 +115,19 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
     await db.syncRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), heartbeatAt: new Date(), ...totals } });
     return { runId: run.id, kind: run.kind, resumed: run.resumed, ...totals, deactivated };
   } catch (err) {
+    // A page still in the database finishes (or fails) before the run is marked failed.
+    await (pending as Promise<void> | null)?.catch(() => undefined);
     // IxcError messages carry IXC's own words.
     const message = err instanceof Error ? err.message : String(err);
     await db.syncRun.update({ where: { id: run.id }, data: { status: "FAILED", error: message.slice(0, 2_000), heartbeatAt: new Date() } }).catch(() => undefined);
     throw err;
   }
+}
+
+/** Contract external id → its plan's technology, from Raio's copy (PullOptions.contractTechnology). */
+async function contractTechnology(contractIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.contract.findMany({ where: { externalId: { in: contractIds } }, select: { externalId: true, plan: { select: { technology: true } } } });
+  return new Map(rows.map((c) => [c.externalId!, c.plan.technology]));
 }
 
 async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {

@@ -24,13 +24,41 @@ export const SYNC_QUEUE: QueueDefinition<SyncJob> = {
   expireInSeconds: 60 * 60,
 };
 
+/**
+ * The online refresh runs on its own clock, in seconds (default 60; cron only knows minutes): each pass, when
+ * it ends, queues the next one `onlineEverySeconds` later (startAfter). "stately" keeps at most one waiting and
+ * one running job per key across every instance, so the chain is one chain however many instances start it;
+ * it lives in the database, so it survives restarts. A keeper (ONLINE_KEEPER_QUEUE, every minute) restarts a
+ * chain that broke (a process killed mid-pass: its job expires and is not retried, the keeper queues anew).
+ */
 export const ONLINE_QUEUE: QueueDefinition<Record<string, never>> = {
-  name: "erp-online",
-  policy: "singleton",
-  retryLimit: 1,
+  name: "erp-online-refresh",
+  policy: "stately",
+  retryLimit: 0,
   retryDelaySeconds: 5,
-  expireInSeconds: 10 * 60,
+  expireInSeconds: 5 * 60,
 };
+
+export const ONLINE_KEEPER_QUEUE: QueueDefinition<Record<string, never>> = {
+  name: "erp-online-keeper",
+  policy: "singleton",
+  retryLimit: 0,
+  retryDelaySeconds: 5,
+  expireInSeconds: 60,
+};
+
+const ONLINE_KEY = "erp-online";
+
+/** Queues the next online pass `delaySeconds` from now, unless one already waits (then null). */
+export async function queueOnlinePass(delaySeconds: number): Promise<string | null> {
+  return sendJob(ONLINE_QUEUE, {}, { singletonKey: ONLINE_KEY, startAfter: Math.max(0, Math.round(delaySeconds)) });
+}
+
+/** Whether scheduled syncs are on (a configured connection with its schedules enabled). */
+async function schedulesOn(): Promise<{ on: boolean; onlineEverySeconds: number }> {
+  const c = await getErpConnection();
+  return { on: c.enabled && isErpConfigured(c), onlineEverySeconds: c.onlineEverySeconds };
+}
 
 export async function enqueueSync(job: SyncJob): Promise<string | null> {
   return sendJob(SYNC_QUEUE, job, { singletonKey: "erp-sync" });
@@ -51,30 +79,47 @@ export const syncWorker: QueueWorker<SyncJob> = {
 export const onlineWorker: QueueWorker<Record<string, never>> = {
   queue: ONLINE_QUEUE,
   async handle() {
-    const connector = await openErpConnector();
+    const schedule = await schedulesOn();
+    if (!schedule.on) return; // turned off: the chain ends here
     try {
-      await refreshOnline(connector);
+      const connector = await openErpConnector();
+      try {
+        await refreshOnline(connector);
+      } finally {
+        connector.close();
+      }
     } finally {
-      connector.close();
+      // The next pass, failed or not (a failure is recorded in the sync history; the ERP gets its period).
+      await queueOnlinePass(schedule.onlineEverySeconds);
     }
   },
 };
 
+export const onlineKeeperWorker: QueueWorker<Record<string, never>> = {
+  queue: ONLINE_KEEPER_QUEUE,
+  async handle() {
+    const schedule = await schedulesOn();
+    if (schedule.on) await queueOnlinePass(schedule.onlineEverySeconds);
+  },
+};
+
 /**
- * Applies the connection's schedules to pg-boss's cron (stored in the database, so every instance shares one
- * schedule): incremental every N minutes, online refresh every M seconds (whole minutes: cron's clock).
- * Disabled or not configured → no schedule.
+ * Applies the connection's schedules: the incremental sync on pg-boss's cron (stored in the database, so every
+ * instance shares one schedule), every N minutes; the online refresh as a chain of delayed jobs every M seconds
+ * (started now, plus its keeper's cron). Disabled or not configured → no schedule (a waiting pass ends the chain).
  */
 export async function applySyncSchedules(): Promise<void> {
   const boss = await getQueue();
-  const c = await getErpConnection();
-  if (!c.enabled || !isErpConfigured(c)) {
+  const schedule = await schedulesOn();
+  if (!schedule.on) {
     await boss.unschedule(SYNC_QUEUE.name).catch(() => undefined);
-    await boss.unschedule(ONLINE_QUEUE.name).catch(() => undefined);
+    await boss.unschedule(ONLINE_KEEPER_QUEUE.name).catch(() => undefined);
     return;
   }
+  const c = await getErpConnection();
   await sendJob(SYNC_QUEUE, { kind: "INCREMENTAL" }, { singletonKey: "erp-sync" }); // makes sure the queue exists
   await boss.schedule(SYNC_QUEUE.name, `*/${c.incrementalEveryMinutes} * * * *`, { kind: "INCREMENTAL" }, { singletonKey: "erp-sync" });
-  await sendJob(ONLINE_QUEUE, {}, { singletonKey: "erp-online" });
-  await boss.schedule(ONLINE_QUEUE.name, `*/${c.onlineEverySeconds / 60} * * * *`, {}, { singletonKey: "erp-online" });
+  await queueOnlinePass(0);
+  await sendJob(ONLINE_KEEPER_QUEUE, {}, { singletonKey: ONLINE_KEY }); // makes sure the queue exists
+  await boss.schedule(ONLINE_KEEPER_QUEUE.name, "* * * * *", {}, { singletonKey: ONLINE_KEY });
 }

@@ -133,7 +133,7 @@ export function IntegrationPanel({ initial }: { initial: ErpConnectionView }) {
             <input type="number" min={1} max={59} className={input("incrementalEveryMinutes")} value={form.incrementalEveryMinutes} onChange={(e) => setForm({ ...form, incrementalEveryMinutes: e.target.value })} />
           </label>
           <label className="text-sm">Atualizar online dos logins a cada (segundos)
-            <input type="number" min={60} step={60} className={input("onlineEverySeconds")} value={form.onlineEverySeconds} onChange={(e) => setForm({ ...form, onlineEverySeconds: e.target.value })} />
+            <input type="number" min={10} max={3600} step={1} className={input("onlineEverySeconds")} value={form.onlineEverySeconds} onChange={(e) => setForm({ ...form, onlineEverySeconds: e.target.value })} />
           </label>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />
