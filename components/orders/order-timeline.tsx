@@ -3,11 +3,11 @@
 // adds a note. A note for customers re-notifies the region's customers; the POST carries an Idempotency-Key,
 // so a retried submission writes one note.
 import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { apiFetch, errorMessage } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format/date-time";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
+import { useOrderRequest } from "./use-order-request";
 
 export interface TimelineEntry {
   id: number;
@@ -33,28 +33,21 @@ const KIND_STYLE: Record<TimelineEntry["kind"], string> = {
 const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
 export function OrderTimeline({ orderId, entries, canWrite, canNotify }: { orderId: number; entries: TimelineEntry[]; canWrite: boolean; canNotify: boolean }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useOrderRequest();
   const [key, setKey] = useState(newKey);
 
   async function add(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    setBusy(true);
-    setError(null);
-    try {
+    const ok = await run(async () => {
       await apiFetch(`/api/v1/service-orders/${orderId}/updates`, {
         method: "POST", headers: { "idempotency-key": key }, json: { kind: f.get("kind"), text: String(f.get("text") ?? "") },
       });
+    });
+    if (ok) {
       form.reset();
-      setKey(newKey());
-      router.refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+      setKey(newKey()); // the next note is a new request; a retry of this one reuses the key
     }
   }
 

@@ -2,37 +2,28 @@
 // Plans or re-plans an Aberta order's window (PUT /api/v1/service-orders/{id}/schedule). The server's warnings
 // (short notice, outside the low-use window, overlap with other work on the area) are shown, never blocking.
 import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { apiFetch, errorMessage } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api-client";
 import { fromDateTimeInput, toDateTimeInput } from "@/lib/format/date-time";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "@/components/ui/field";
+import { useOrderRequest } from "./use-order-request";
 
 interface Scheduled { warnings: { code: string; message: string }[] }
 
 export function ScheduleOrderForm({ orderId, scheduledStartAt, expectedEndAt }: { orderId: number; scheduledStartAt: string | null; expectedEndAt: string | null }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useOrderRequest();
   const [saved, setSaved] = useState<Scheduled | null>(null);
 
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const local = (name: string) => fromDateTimeInput(String(f.get(name) ?? ""))?.toISOString() ?? null;
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    try {
+    await run(async () => {
       setSaved(await apiFetch<Scheduled>(`/api/v1/service-orders/${orderId}/schedule`, {
         method: "PUT", json: { scheduledStartAt: local("scheduledStartAt"), expectedEndAt: local("expectedEndAt") },
       }));
-      router.refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -6,18 +6,14 @@ import type { CandidateRegion } from "./find-covering-order";
 
 type Client = Prisma.TransactionClient | typeof db;
 
-/** Open and running orders' regions whose bounding box meets `bbox`. */
-export async function loadActiveRegionsNear(bbox: Bbox, client: Client = db): Promise<CandidateRegion[]> {
-  const rows = await client.maintenanceRegion.findMany({
-    where: {
-      serviceOrder: { status: { in: ["ABERTA", "EM_EXECUCAO"] } },
-      minLng: { lte: bbox[2] }, maxLng: { gte: bbox[0] }, minLat: { lte: bbox[3] }, maxLat: { gte: bbox[1] },
-    },
-    select: {
-      geometry: true, minLng: true, minLat: true, maxLng: true, maxLat: true,
-      serviceOrder: { select: { id: true, number: true, status: true } },
-    },
-  });
+const REGION_SELECT = {
+  geometry: true, minLng: true, minLat: true, maxLng: true, maxLat: true,
+  serviceOrder: { select: { id: true, number: true, status: true } },
+} satisfies Prisma.MaintenanceRegionSelect;
+
+/** The regions matching `where`, as findCoveringOrder's candidates. */
+async function loadCandidateRegions(where: Prisma.MaintenanceRegionWhereInput, client: Client): Promise<CandidateRegion[]> {
+  const rows = await client.maintenanceRegion.findMany({ where, select: REGION_SELECT });
   return rows.map((r) => ({
     orderId: r.serviceOrder.id,
     number: r.serviceOrder.number,
@@ -27,32 +23,27 @@ export async function loadActiveRegionsNear(bbox: Bbox, client: Client = db): Pr
   }));
 }
 
+/** Open and running orders' regions whose bounding box meets `bbox`. */
+export async function loadActiveRegionsNear(bbox: Bbox, client: Client = db): Promise<CandidateRegion[]> {
+  return loadCandidateRegions({
+    serviceOrder: { status: { in: ["ABERTA", "EM_EXECUCAO"] } },
+    minLng: { lte: bbox[2] }, maxLng: { gte: bbox[0] }, minLat: { lte: bbox[3] }, maxLat: { gte: bbox[1] },
+  }, client);
+}
+
 /**
  * The regions where work is underway, for outage detection to leave alone: running orders, and Aberta orders
  * whose planned start is at most `marginMinutes` ahead (or already passed: the start job is about to run).
  */
 export async function loadWorkRegions(now: Date, marginMinutes: number, client: Client = db): Promise<CandidateRegion[]> {
-  const rows = await client.maintenanceRegion.findMany({
-    where: {
-      serviceOrder: {
-        OR: [
-          { status: "EM_EXECUCAO" },
-          { status: "ABERTA", scheduledStartAt: { lte: new Date(now.getTime() + marginMinutes * 60_000) } },
-        ],
-      },
+  return loadCandidateRegions({
+    serviceOrder: {
+      OR: [
+        { status: "EM_EXECUCAO" },
+        { status: "ABERTA", scheduledStartAt: { lte: new Date(now.getTime() + marginMinutes * 60_000) } },
+      ],
     },
-    select: {
-      geometry: true, minLng: true, minLat: true, maxLng: true, maxLat: true,
-      serviceOrder: { select: { id: true, number: true, status: true } },
-    },
-  });
-  return rows.map((r) => ({
-    orderId: r.serviceOrder.id,
-    number: r.serviceOrder.number,
-    status: r.serviceOrder.status as CandidateRegion["status"],
-    geometry: r.geometry as unknown as AreaGeometry,
-    bbox: [r.minLng, r.minLat, r.maxLng, r.maxLat],
-  }));
+  }, client);
 }
 
 /** Where each login is (logins without a location, theirs or their customer's, are left out). */
