@@ -15,6 +15,6 @@ export function GET(req: Request): Promise<Response> {
     const snapshot = await getStatusSnapshot();
     const lookup = lookupStatus(snapshot, q);
     const invalid = lookup?.kind === "invalid";
-    return htmlResponse(renderStatusPage(snapshot, { q, lookup }), { status: invalid ? 400 : 200, microCache: !invalid });
+    return htmlResponse(renderStatusPage(snapshot, { q, lookup }), { status: invalid ? 400 : 200, microCache: !invalid, stamp: snapshot.stamp });
   });
 }
