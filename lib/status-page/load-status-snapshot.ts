@@ -36,7 +36,7 @@ export interface StatusOrder {
   title: string;
   startAt: Date | null;
   expectedEndAt: Date | null;
-  latestUpdate: { text: string; at: Date } | null;
+  latestUpdate: { id: number; text: string; at: Date } | null;
   places: StatusPlace[];
   /** Simplified outer rings, [lng, lat], for the coarse map. */
   outline: Position[][];
@@ -75,7 +75,7 @@ const ORDERS_SQL = `${STATUS_SQL_TAG} SELECT o.id, o.number, o.status::text AS s
   WHERE ${PUBLIC_ORDERS_WHERE}
   ORDER BY o.number`;
 
-const NOTES_SQL = `${STATUS_SQL_TAG} SELECT DISTINCT ON (u."orderId") u."orderId", u.text, ${epochMs('u."createdAt"')} AS at
+const NOTES_SQL = `${STATUS_SQL_TAG} SELECT DISTINCT ON (u."orderId") u."orderId", u.id, u.text, ${epochMs('u."createdAt"')} AS at
   FROM "OrderUpdate" u
   WHERE u.kind = 'PUBLIC_NOTE' AND u."orderId" = ANY($1::int[]) AND u.text IS NOT NULL
   ORDER BY u."orderId", u."createdAt" DESC, u.id DESC`;
@@ -114,8 +114,8 @@ export async function loadStatusSnapshot(knownCeps?: Set<string>): Promise<Statu
   const backend = getBackend();
   const [rows, settings] = await Promise.all([backend.query<OrderRow>(ORDERS_SQL), getStatusPageSettings()]);
   const ids = rows.map((r) => r.id);
-  const notes = ids.length === 0 ? [] : await backend.query<{ orderId: number; text: string; at: number }>(NOTES_SQL, [ids]);
-  const noteOf = new Map(notes.map((n) => [n.orderId, { text: n.text, at: new Date(Number(n.at)) }]));
+  const notes = ids.length === 0 ? [] : await backend.query<{ orderId: number; id: number; text: string; at: number }>(NOTES_SQL, [ids]);
+  const noteOf = new Map(notes.map((n) => [n.orderId, { id: n.id, text: n.text, at: new Date(Number(n.at)) }]));
   const ordersByCep = new Map<string, number[]>();
   const ordersByStreet = new Map<string, number[]>();
   const orders: StatusOrder[] = [];

@@ -13,6 +13,7 @@ import { epochMs } from "../db/sql";
 import { getEnv } from "../env";
 import { loadStatusSnapshot, PUBLIC_ORDERS_WHERE, STATUS_SQL_TAG, type StatusSnapshot } from "./load-status-snapshot";
 import { STATUS_PAGE_SETTING_KEY } from "./status-page-settings";
+import { notifyStatusSubscribers } from "./notify-status-subscribers";
 
 const FINGERPRINT_SQL = `${STATUS_SQL_TAG} SELECT
   (SELECT md5(COALESCE(string_agg(o.id || ':' || o.status || ':' || COALESCE(${epochMs('o."expectedEndAt"')}, 0) || ':' ||
@@ -42,6 +43,8 @@ interface Slot {
   state?: State;
   loading?: Promise<State>;
   checking?: Promise<void>;
+  /** The subscribers' notices of the last rebuild (tests wait for it). */
+  notifying?: Promise<unknown>;
   timer?: ReturnType<typeof setInterval>;
   builds: number;
 }
@@ -67,7 +70,15 @@ async function build(previous: State | undefined, generation: number): Promise<S
 
 function loadNow(generation: number): Promise<State> {
   slot.loading ??= build(slot.state, generation).then(
-    (s) => { slot.state = s; slot.loading = undefined; return s; },
+    (s) => {
+      slot.state = s;
+      slot.loading = undefined;
+      // Subscribers hear of work that started or changed; visits never wait for it.
+      slot.notifying = notifyStatusSubscribers(s.snapshot).catch((err: unknown) => {
+        console.error(`[raio] página de status: avisos aos inscritos falharam (${(err as Error).message}).`);
+      });
+      return s;
+    },
     (err: unknown) => { slot.loading = undefined; throw err; },
   );
   return slot.loading;
@@ -108,6 +119,11 @@ export async function getStatusSnapshot(now = Date.now()): Promise<StatusSnapsho
   }
   checkIfDue(now);
   return state.snapshot;
+}
+
+/** Tests: waits for the subscribers' notices started by the last rebuild. */
+export async function statusNoticesSettled(): Promise<void> {
+  await slot.notifying;
 }
 
 /** Checks now and waits for the rebuild (tests; an admin's save, so the next visit sees it). */
