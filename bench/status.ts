@@ -146,6 +146,9 @@ async function main() {
     console.log("fase                       agendadas  req/s   p50 ms   p99 ms   máx ms  erros  CPU do gerador");
     console.log(line("GET /status", statusRun));
     console.log(line("GET /status?q=<CEP>", cepRun));
+    for (const [label, r] of [["/status", statusRun], ["CEP", cepRun]] as const) {
+      if (r.non2xx + r.errors > 0) console.log(`  falhas em ${label}: ${Object.entries(r.failures).map(([k, n]) => `${k} × ${n}`).join(", ")}`);
+    }
     // The server's own CPU per request does not depend on what else runs on the machine: it says whether
     // the rate fits in the cores at all.
     const perReq = [(cpu1 - cpu0) / statusRun.scheduled, (cpu2 - cpu1) / cepRun.scheduled];
