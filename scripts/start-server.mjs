@@ -149,7 +149,8 @@ function installMicroCache() {
       const stale = cache.get(key);
       if (stale) stale.refreshing = 0;
       let stored = null;
-      if (ttl > 0 && res.statusCode === 200 && req.method === "GET") {
+      // An answer that sets a cookie is somebody's own: never replayed to others.
+      if (ttl > 0 && res.statusCode === 200 && req.method === "GET" && !res.hasHeader("set-cookie")) {
         const body = Buffer.concat(chunks);
         const headers = {};
         for (const [name, value] of Object.entries(res.getHeaders())) if (!NOT_REPLAYED.has(name)) headers[name] = value;
