@@ -1,15 +1,35 @@
 // The production server (scripts/start-server.mjs) started for a benchmark, and stopped with its whole process
 // group. Shared by bench/api.ts and bench/status.ts.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 
 const SERVER_START_TIMEOUT_MS = 60_000;
 
 export interface BenchServer {
   process: ChildProcess;
+  /** CPU time (user + system, ms) used so far by the server's processes (primary and workers). */
+  cpuMs(): number;
   stop(): Promise<void>;
   /** SIGKILL the group now (watchdog, Ctrl-C). */
   kill(): void;
+}
+
+/** CPU ms of every live process in a process group (Linux /proc: utime + stime, in clock ticks of 10 ms). */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Fields after the command's closing parenthesis: state(3) ppid pgrp … utime(14) stime(15).
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
 }
 
 async function portAnswers(port: number): Promise<boolean> {
@@ -45,6 +65,7 @@ export async function startBenchServer(port: number, env: Record<string, string>
   };
   const server: BenchServer = {
     process: child,
+    cpuMs: () => (child.pid ? groupCpuMs(child.pid) : 0),
     async stop() {
       stopping = true;
       if (!signal("SIGTERM")) return;

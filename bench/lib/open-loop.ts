@@ -22,6 +22,8 @@ export interface OpenLoopResult {
   completed: number;
   non2xx: number;
   errors: number;
+  /** Error kinds and status codes seen, with their counts ("ECONNRESET": 3, "HTTP 503": 1). */
+  failures: Record<string, number>;
   /** Achieved completions per second over the schedule's duration. */
   rate: number;
   p50: number;
@@ -41,6 +43,8 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
   const intervalMs = 1000 / opts.ratePerSecond;
   const latencies = new Float64Array(total);
   let completed = 0, non2xx = 0, errors = 0, sent = 0, settled = 0;
+  const failures: Record<string, number> = {};
+  const fail = (kind: string) => (failures[kind] = (failures[kind] ?? 0) + 1);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
@@ -56,14 +60,18 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
           res.on("end", () => {
             if ((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300) {
               latencies[completed++] = performance.now() - scheduledAt;
-            } else non2xx++;
+            } else {
+              non2xx++;
+              fail(`HTTP ${res.statusCode}`);
+            }
             settle();
           });
         },
       );
       req.on("timeout", () => req.destroy(new Error("timeout")));
-      req.on("error", () => {
+      req.on("error", (err: NodeJS.ErrnoException) => {
         errors++;
+        fail(err.code ?? err.message);
         settle();
       });
       req.end();
@@ -87,6 +95,7 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
     completed,
     non2xx,
     errors,
+    failures,
     rate: completed / opts.durationS,
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
