@@ -7,6 +7,7 @@ import { db } from "../db";
 import { contractRow, customerRow, invoiceRow, loginRow } from "../import/import-erp-folder";
 import type { ErpRows } from "../import/upsert-erp-rows";
 import type { SkippedRow, SourceRow } from "./connector";
+import { checkPlantRows } from "../topology/check-plant-rows";
 
 export type ErpRowTable = keyof ErpRows;
 
@@ -61,6 +62,13 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
       good = logins.filter((l) => {
         const owner = ownerOf.get(l.login);
         return owner === undefined || owner === l.external_id || skip(l, "login", `login já pertence a outro registro (código ${owner ?? "sem código"})`);
+      });
+      // topo (issue 17): the login's CTO must exist, its port be free and within the CTO's capacity.
+      const plantErrors = await checkPlantRows({ olts: [], pons: [], ctos: [], logins: (good as ErpRows["logins"]).map((row, at) => ({ at, row })) });
+      const refused = new Map(plantErrors.map((e) => [e.externalId, e]));
+      good = (good as ErpRows["logins"]).filter((l) => {
+        const e = refused.get(l.external_id);
+        return !e || skip(l, e.field, e.message);
       });
     }
   }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Prisma } from "../db";
 import { bumpLoginsVersion } from "../maintenance/geo-version";
 import { writeExactPoints, type PointRow } from "../db/exact-float";
+import { upsertPlantRows } from "../topology/upsert-plant-rows";
 import type { contractRow, customerRow, invoiceRow, loginRow } from "./import-erp-folder";
 
 export interface ErpRows {
@@ -78,6 +79,8 @@ export async function upsertErpRows(tx: Prisma.TransactionClient, rows: ErpRows)
     loginPoints.push({ id: l.id, lat: row.lat, lng: row.lng });
   }
   await writeExactPoints(tx, "Login", loginPoints);
+  // topo (issue 17): each login's CTO and port (checked before: lib/topology/check-plant-rows.ts).
+  if (rows.logins.length) await upsertPlantRows(tx, { olts: [], pons: [], ctos: [], logins: rows.logins });
   for (const row of rows.invoices) {
     const data = {
       contractId: await contractId(row.contract_external_id), dueDate: row.due_date, amountCents: row.amount, paidAt: row.paid_at,

@@ -8,5 +8,6 @@ import { integrationRoutes } from "./integrations";
 import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderRoutes } from "./orders";
+import { topologyRoutes } from "./topology";
 
-export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes, ...notificationRoutes];
+export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes, ...notificationRoutes, ...topologyRoutes];
