@@ -24,10 +24,10 @@ const LOGINS_WITH_PLANT = (a: string, b: string) =>
     .replace(/(L100,[^\n]*)/, `$1,${a}`)
     .replace(/(L101,[^\n]*)/, `$1,${b}`);
 
-function folder(files: Record<string, string>): string {
+function folder(files: Record<string, string | undefined>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "raio-plant-"));
   cpSync(VALID, dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) if (text !== undefined) writeFileSync(path.join(dir, name), text);
   return dir;
 }
 
