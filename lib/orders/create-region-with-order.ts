@@ -15,6 +15,7 @@ import { findRegionOverlaps, type OverlapWarning } from "./find-region-overlaps"
 import { saveRegionColumns, type SavedRegion } from "./save-region-columns";
 import { assertSuggestionNotCovered } from "../outages/assert-suggestion-not-covered";
 import { recordNotificationOutbox } from "../notifications/record-notification-outbox";
+import type { EquipmentRef } from "../topology/equipment-outline";
 
 export interface CreatedRegionOrder {
   order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
@@ -24,10 +25,12 @@ export interface CreatedRegionOrder {
   fromSuggestion: boolean;
 }
 
-export async function createRegionWithOrder(body: unknown, principal: Principal): Promise<CreatedRegionOrder> {
+export async function createRegionWithOrder(body: unknown, principal: Principal, opts: { equipment?: EquipmentRef } = {}): Promise<CreatedRegionOrder> {
   const input = createRegionSchema.parse(body);
   const settings = await getSettings();
   const { checked, columns } = checkRegionGeometry(input.region.geometry, settings.maxRegionAreaKm2);
+  // topo (issue 17): an order for a plant element — its outline carries the element (lib/topology/equipment-outline.ts).
+  if (opts.equipment) columns.geometry = { ...(columns.geometry as object), equipment: { ...opts.equipment } };
   const subject = await findMaintenanceSubjectOrThrow(input.subjectId);
   const warnings = await findRegionOverlaps(checked.geometry, checked.bbox);
   const actor = actorColumns(principal);
@@ -55,6 +58,7 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
       number: order.number, subjectId: subject.id, regionId: region.id, vertexCount: region.vertexCount,
       areaM2: Math.round(region.areaM2), overlaps: warnings.map((w) => w.number),
       fromSuggestion: input.fromSuggestion ? input.fromSuggestion.offlineLoginIds.length : undefined,
+      equipment: opts.equipment ? { ...opts.equipment } : undefined,
     });
     // A confirmed outage is told to the customers inside at once (if the subject says so for this event),
     // before anyone executes the order: same transaction, so a rollback tells nobody.
