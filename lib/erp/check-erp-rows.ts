@@ -63,12 +63,15 @@ export async function checkErpRows(table: ErpRowTable, rows: SourceRow[], alread
         const owner = ownerOf.get(l.login);
         return owner === undefined || owner === l.external_id || skip(l, "login", `login já pertence a outro registro (código ${owner ?? "sem código"})`);
       });
-      // topo (issue 17): the login's CTO must exist, its port be free and within the CTO's capacity.
+      // topo (issue 17): the login's CTO must exist, its port be free and within the CTO's capacity. A login
+      // whose plant is wrong is still written, without CTO (its status matters more), and reported.
       const plantErrors = await checkPlantRows({ olts: [], pons: [], ctos: [], logins: (good as ErpRows["logins"]).map((row, at) => ({ at, row })) });
       const refused = new Map(plantErrors.map((e) => [e.externalId, e]));
-      good = (good as ErpRows["logins"]).filter((l) => {
+      good = (good as ErpRows["logins"]).map((l) => {
         const e = refused.get(l.external_id);
-        return !e || skip(l, e.field, e.message);
+        if (!e) return l;
+        skip(l, e.field, `login gravado sem CTO: ${e.message}`);
+        return { ...l, cto_external_id: null, cto_port: null };
       });
     }
   }
