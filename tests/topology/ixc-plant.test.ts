@@ -58,7 +58,7 @@ describe("IXC's FTTH plant", { timeout: 180_000 }, () => {
       expect(issues.filter((i) => i.table === "logins" && i.field === "cto_external_id").map((i) => i.externalId).sort()).toEqual(members.map((m) => m.id).sort());
       expect(await db.login.count({ where: { externalId: { in: members.map((m) => m.id!) }, ctoId: null } })).toBe(members.length);
     } finally {
-      box.capacidade = saved;
+      box.capacidade = saved ?? null;
     }
   });
 });
