@@ -70,7 +70,9 @@ export function CtoLayer({ onSelect, onMenu, reloadKey }: {
       {ctos.map((c) => (
         <CircleMarker
           key={c.id} center={[c.lat, c.lng]} radius={CTO_RADIUS_PX}
-          pathOptions={{ color: occupancyColor(c), weight: 3, fillColor: offlineColor(c), fillOpacity: 0.9, className: `raio-cto raio-cto-${c.id}` }}
+          // The class goes in as a creation option: react-leaflet applies pathOptions with setStyle, which skips it.
+          className={`raio-cto raio-cto-${c.id}`}
+          pathOptions={{ color: occupancyColor(c), weight: 3, fillColor: offlineColor(c), fillOpacity: 0.9 }}
           eventHandlers={{
             click: (e) => {
               L.DomEvent.stopPropagation(e);
