@@ -4,13 +4,16 @@
 // an HTML string). A click lists the CTO's logins; a right-click offers "Criar OS para este equipamento".
 import L from "leaflet";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { CircleMarker, Tooltip, useMap } from "react-leaflet";
+import { CircleMarker, Pane, Tooltip, useMap } from "react-leaflet";
 import { apiFetch } from "@/lib/api-client";
 import { formatInteger } from "@/lib/format/number";
 import type { CtoInView } from "@/lib/topology/list-ctos-in-bbox";
 
 /** Below this zoom the CTOs would be a carpet of dots: the layer stays empty. */
 export const CTO_MIN_ZOOM = 14;
+/** The CTOs' own pane: above region polygons (overlay pane, 400), below icons and labels (marker pane, 600). */
+const CTO_PANE = "raio-ctos";
+const CTO_PANE_Z = 450;
 /** Circle radius in pixels. */
 const CTO_RADIUS_PX = 7;
 /** Offline share from which a CTO is drawn red (most of it down), and amber below it (some down). */
@@ -66,7 +69,7 @@ export function CtoLayer({ onSelect, onMenu, reloadKey }: {
   }, [map, load, reloadKey]);
 
   return (
-    <>
+    <Pane name={CTO_PANE} style={{ zIndex: CTO_PANE_Z }}>
       {ctos.map((c) => (
         <CircleMarker
           key={c.id} center={[c.lat, c.lng]} radius={CTO_RADIUS_PX}
@@ -92,6 +95,6 @@ export function CtoLayer({ onSelect, onMenu, reloadKey }: {
           </Tooltip>
         </CircleMarker>
       ))}
-    </>
+    </Pane>
   );
 }
