@@ -26,10 +26,11 @@ async function plantLogins(api: APIRequestContext, kind: string, id: number): Pr
   return ((await res.json()) as { rows: { username: string }[] }).rows.map((r) => r.username);
 }
 
-/** One zoom step in, with the login clusters hidden (they would sit on top of the boxes). */
+/** One zoom step in, with the login clusters and the suggestion labels hidden (they would sit on top of the boxes). */
 async function showCtos(page: Page) {
   await page.goto("/mapa");
   await page.getByRole("checkbox", { name: /Logins/ }).uncheck();
+  await page.getByRole("checkbox", { name: /Sugestões de interrupção/ }).uncheck();
   await page.locator(".leaflet-control-zoom-in").click();
   await expect(page.locator("path.raio-cto").first()).toBeVisible();
 }

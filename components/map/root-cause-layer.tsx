@@ -13,6 +13,9 @@ import { formatSince } from "./suggestion-text";
 /** Below the outage labels (which other flows click) but above login clusters. */
 const LABEL_Z_OFFSET = 4_000;
 
+/** The label hangs this far below the element, so the CTO's circle stays clickable. */
+const LABEL_GAP_PX = 12;
+
 const KIND_LABEL = { CTO: "CTO", PON: "PON", OLT: "OLT" } as const;
 
 export function rootCauseLabel(r: RootCauseView): string {
@@ -21,7 +24,7 @@ export function rootCauseLabel(r: RootCauseView): string {
 
 function labelIcon(text: string): L.DivIcon {
   const box = setData(textElement(text, "raio-outage-label-box raio-root-cause-box"), { testid: "root-cause-label" });
-  return L.divIcon({ className: "raio-outage-label", iconSize: undefined, iconAnchor: [0, 0], html: box });
+  return L.divIcon({ className: "raio-outage-label", iconSize: undefined, iconAnchor: [0, -LABEL_GAP_PX], popupAnchor: [0, LABEL_GAP_PX], html: box });
 }
 
 export function RootCauseLayer({ rootCauses, canWrite, disabled, onCreateOrder }: {
