@@ -13,6 +13,7 @@ import { findLoginIdsInRegion } from "../../lib/maintenance/login-points";
 import { bumpRegionsVersion } from "../../lib/maintenance/geo-version";
 import { recordContact } from "../../lib/contacts/record-contact";
 import { finalizeOrderWithDiscounts } from "../../lib/discounts/finalize-order-with-discounts";
+import { seedFtthPlant } from "./seed-plant";
 import { buildStreets, createRng, generateBatch, type IdCounters } from "./generate-customers";
 
 export const DEMO_USERS = [
@@ -100,6 +101,8 @@ export async function seedDatabase(opts: SeedOptions): Promise<{ customers: numb
 
   // Fresh planner statistics after a bulk load: without them PostgreSQL may plan sequential scans on
   // the freshly filled tables, and the diagnostics route slows by an order of magnitude.
+  // topo (issue 17): the FTTH plant of the fibre logins (own random stream: the rest of the demo is unchanged).
+  await seedFtthPlant(createRng(opts.seed + 17));
   await backend.exec("ANALYZE");
   await seedMaintenance(now, rng);
   return { customers: opts.customers, ms: Date.now() - started };
