@@ -58,6 +58,12 @@ export class CsvConnector implements ErpConnector {
     }
   }
 
+  /** The FTTH plant's optional files (olts.csv, pons.csv, ctos.csv): rows in file order, none when absent. */
+  async pullPlant() {
+    const rows = (table: "olts" | "pons" | "ctos") => (this.table(table)?.rows ?? []).map((r) => r.values);
+    return { olts: rows("olts"), pons: rows("pons"), ctos: rows("ctos") };
+  }
+
   async *pullOnline() {
     for await (const batch of this.pull("logins")) {
       // The import's own reading of the flag (S/N, SIM/NÃO…); an unreadable one counts as offline.
