@@ -14,13 +14,14 @@
 // stops the server and exits if it takes much longer). It refuses a --port another server already uses.
 // Prints both routes' req/s, p50 and p99, their ratio, the load average, and PASS/FAIL per target; also the
 // trivial route's own p99, the floor under any route of this server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { killServerNow, startServer, stopServer } from "./lib/server";
 
 interface LoadResult {
   requests: { average: number };
@@ -43,7 +44,7 @@ const TARGET_RATIO = 0.5; // diagnostics ≥ half the trivial route's throughput
 const TARGET_P99_MS = 50;
 const SAMPLE_CUSTOMERS = 2_000; // distinct customers the diagnostics requests rotate through
 const WARMUP_S = 3;
-const SERVER_START_TIMEOUT_MS = 60_000;
+const SERVER_START_TIMEOUT_MS = 120_000; // bench/lib/server.ts waits this long for readiness
 
 const { values } = parseArgs({
   options: {
@@ -95,66 +96,6 @@ async function prepare(): Promise<{ token: string; documents: string[]; total: n
   );
   await closeDb();
   return { token, documents: rows.map((r) => r.document), total };
-}
-
-async function portAnswers(): Promise<boolean> {
-  try {
-    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer(): Promise<ChildProcess> {
-  // Another server on the port (an e2e run, a dev server) would be measured instead of this build.
-  if (await portAnswers()) throw new Error(`A porta ${port} já está em uso: escolha outra com --port.`);
-  const server = spawn(process.execPath, ["scripts/start-server.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1", RAIO_WORKERS: workers },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  // The server's errors are shown while measuring; once stopping, requests cut short are expected noise.
-  server.stderr?.on("data", (chunk: Buffer) => {
-    if (!stopping) process.stderr.write(chunk);
-  });
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/login`);
-      if (res.ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stopServer(server);
-  throw new Error(`O servidor não respondeu em http://127.0.0.1:${port} em 60 s (rodou \`npx next build\`?)`);
-}
-
-let stopping = false;
-
-/** Stops the server's whole process group: SIGTERM, then SIGKILL for whatever is left after 10 s. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  stopping = true;
-  const pid = server.pid;
-  if (!pid) return;
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-      return true;
-    } catch {
-      return false; // the group is gone
-    }
-  };
-  if (!signal("SIGTERM")) return;
-  for (let waited = 0; waited < 10_000; waited += 200) {
-    await new Promise((r) => setTimeout(r, 200));
-    if (!signal(0 as unknown as NodeJS.Signals)) return;
-  }
-  // A server that ignores SIGTERM would keep a core busy and skew the next run.
-  console.warn("[bench] o servidor não parou em 10 s: SIGKILL.");
-  signal("SIGKILL");
 }
 
 async function measure(label: string, token: string, paths: string[], seconds: number): Promise<LoadResult & { label: string }> {
@@ -219,8 +160,7 @@ async function main() {
   await ensureDatabase();
   const { token, documents, total } = await prepare();
   armWatchdog();
-  const server = await startServer();
-  currentServer = server;
+  const { server } = await startServer({ port, workers, databaseUrl: url.toString() });
   try {
     const me = ["/api/v1/me"];
     const diag = documents.map((d) => `/api/v1/diagnostics?cpf=${d}`);
@@ -269,15 +209,6 @@ function armWatchdog(): void {
     killServerNow();
     process.exit(2);
   }, ms).unref();
-}
-let currentServer: ChildProcess | undefined;
-function killServerNow(): void {
-  stopping = true;
-  try {
-    if (currentServer?.pid) process.kill(-currentServer.pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
