@@ -37,6 +37,11 @@ async function loadIndex(): Promise<PointIndex> {
 
 const getLoginPoints = createVersionedCache("loginPoints", "logins", loadIndex);
 
+/** Loads the index now (the start-up warm-up: lib/health/warm-up.ts). */
+export async function warmLoginPoints(): Promise<void> {
+  await getLoginPoints();
+}
+
 /** Ids of the logins inside a region (boundary inside), ascending. */
 export async function findLoginIdsInRegion(geometry: AreaGeometry): Promise<number[]> {
   const index = await getLoginPoints();
