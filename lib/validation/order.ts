@@ -149,9 +149,6 @@ export const listOrdersQuerySchema = z.object({
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
-/** GET /api/v1/regions?status=ABERTA,EM_EXECUCAO */
-export const listRegionsQuerySchema = z.object({ status: statusList });
-
 /** "minLng,minLat,maxLng,maxLat" in degrees. */
 export const bboxParamSchema = z
   .string({ error: "informe bbox=minLng,minLat,maxLng,maxLat" })
@@ -172,6 +169,9 @@ export const bboxParamSchema = z
     }
     return [minLng, minLat, maxLng, maxLat] as [number, number, number, number];
   });
+
+/** GET /api/v1/regions?status=FINALIZADA,CANCELADA&bbox=minLng,minLat,maxLng,maxLat (bbox optional) */
+export const listRegionsQuerySchema = z.object({ status: statusList, bbox: bboxParamSchema.optional() });
 
 export const listLoginsQuerySchema = z.object({ bbox: bboxParamSchema });
 
