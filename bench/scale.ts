@@ -263,8 +263,9 @@ async function measureServer(p: Prepared): Promise<void> {
       percentile(search, 95) <= BUDGET.searchP95Ms,
     );
     // 5. The big order: created and executed through the API.
-    const subjects = await okJson<{ subjects: { id: number; isMaintenance: boolean; name: string }[] }>("/api/v1/subjects");
-    const subject = subjects.json.subjects.find((s) => s.isMaintenance && s.name === "Manutenção em massa") ?? subjects.json.subjects.find((s) => s.isMaintenance);
+    // A subject with a discount rule: finalizing computes and writes one discount per contract.
+    const subjects = await okJson<{ subjects: { id: number; isMaintenance: boolean; discountRule: string | null }[] }>("/api/v1/subjects");
+    const subject = subjects.json.subjects.find((s) => s.isMaintenance && s.discountRule) ?? subjects.json.subjects.find((s) => s.isMaintenance);
     const created = await okJson<{ order: { id: number; number: number } }>("/api/v1/regions", {
       method: "POST",
       headers: { "content-type": "application/json" },
