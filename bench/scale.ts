@@ -9,10 +9,10 @@
 //  2. the time until GET /api/v1/health/ready answers 200, then the first diagnostics request on each worker;
 //  3. the dashboard API: the first call on each worker, then 10 more;
 //  4. the orders list, 20 calls; the search box, 50 realistic queries (names, "bea", partial CPF, phones, logins);
-//  5. a new order whose square region holds 50,000 logins (× N / 1,000,000), executed through the API: its
+//  5. open-loop diagnostics and contacts at 200 and 400 req/s (bench/lib/open-loop.ts), with the generator's CPU;
+//  6. a new order whose square region holds 50,000 logins (× N / 1,000,000), executed through the API: its
 //     Logins Afetados pages, its campaign page (bytes and time), the map's logins in four viewports,
 //     closed regions by bounding box;
-//  6. open-loop diagnostics and contacts at 200 and 400 req/s (bench/lib/open-loop.ts), with the generator's CPU;
 //  7. finalizing that order (its contracts), then its frozen Logins Afetados pages;
 //  8. after the server stopped: bench:geo's three polygons over 1,000,000 synthetic logins, and proxy.ts's own
 //     cost per request (called in-process).
@@ -262,7 +262,17 @@ async function measureServer(p: Prepared): Promise<void> {
       `p95 ≤ ${BUDGET.searchP95Ms} ms`,
       percentile(search, 95) <= BUDGET.searchP95Ms,
     );
-    // 5. The big order: created and executed through the API.
+    // 5. Open-loop diagnostics and contacts, before the big order exists (its execution queues notices that
+    //    the same processes then send).
+    const diag: OpenLoopRequest[] = p.documents.map((d) => ({ method: "GET", path: `/api/v1/diagnostics?cpf=${d}` }));
+    const contacts: OpenLoopRequest[] = p.documents.map((d) => ({ method: "POST", path: "/api/v1/contacts", body: JSON.stringify({ cpf: d, channel: "whatsapp", text: "bench: sem internet" }) }));
+    for (const [label, reqs] of [["diagnostics", diag], ["contacts", contacts]] as const) {
+      await runOpenLoop({ port, rate: 100, seconds: WARMUP_OPEN_LOOP_S, headers: auth, requests: reqs });
+      for (const [rate, budget] of [[200, BUDGET.p99At200], [400, BUDGET.p99At400]] as const) {
+        openLoopLine(label, await runOpenLoop({ port, rate, seconds, headers: auth, requests: reqs }), budget);
+      }
+    }
+    // 6. The big order: created and executed through the API.
     // A subject with a discount rule: finalizing computes and writes one discount per contract.
     const subjects = await okJson<{ subjects: { id: number; isMaintenance: boolean; discountRule: string | null }[] }>("/api/v1/subjects");
     const subject = subjects.json.subjects.find((s) => s.isMaintenance && s.discountRule) ?? subjects.json.subjects.find((s) => s.isMaintenance);
@@ -316,15 +326,6 @@ async function measureServer(p: Prepared): Promise<void> {
       `só as da janela, ≤ ${BUDGET.regionsMs} ms`,
       outside.length === 0 && Math.max(...regionTimes) <= BUDGET.regionsMs,
     );
-    // 6. Open-loop diagnostics and contacts.
-    const diag: OpenLoopRequest[] = p.documents.map((d) => ({ method: "GET", path: `/api/v1/diagnostics?cpf=${d}` }));
-    const contacts: OpenLoopRequest[] = p.documents.map((d) => ({ method: "POST", path: "/api/v1/contacts", body: JSON.stringify({ cpf: d, channel: "whatsapp", text: "bench: sem internet" }) }));
-    for (const [label, reqs] of [["diagnostics", diag], ["contacts", contacts]] as const) {
-      await runOpenLoop({ port, rate: 100, seconds: WARMUP_OPEN_LOOP_S, headers: auth, requests: reqs });
-      for (const [rate, budget] of [[200, BUDGET.p99At200], [400, BUDGET.p99At400]] as const) {
-        openLoopLine(label, await runOpenLoop({ port, rate, seconds, headers: auth, requests: reqs }), budget);
-      }
-    }
     // 7. Finalize (its contracts' discounts), then the frozen list.
     const fin = await okJson<{ frozenLogins: number; discounts: number | unknown[] }>(`/api/v1/service-orders/${orderId}/finalize`, {
       method: "POST", headers: { "content-type": "application/json" }, body: "{}",
