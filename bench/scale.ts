@@ -273,9 +273,11 @@ async function measureServer(p: Prepared): Promise<void> {
       }
     }
     // 6. The big order: created and executed through the API.
-    // A subject with a discount rule: finalizing computes and writes one discount per contract.
-    const subjects = await okJson<{ subjects: { id: number; isMaintenance: boolean; discountRule: string | null }[] }>("/api/v1/subjects");
-    const subject = subjects.json.subjects.find((s) => s.isMaintenance && s.discountRule) ?? subjects.json.subjects.find((s) => s.isMaintenance);
+    // The demo's mass-maintenance subject: the settings' discount rule (proportional to the minutes), so
+    // finalizing computes and writes one discount per contract (the IXC rule of the demo's other subject
+    // gives nothing for an interruption of minutes).
+    const subjects = await okJson<{ subjects: { id: number; isMaintenance: boolean; name: string }[] }>("/api/v1/subjects");
+    const subject = subjects.json.subjects.find((s) => s.isMaintenance && s.name === "Manutenção em massa") ?? subjects.json.subjects.find((s) => s.isMaintenance);
     const created = await okJson<{ order: { id: number; number: number } }>("/api/v1/regions", {
       method: "POST",
       headers: { "content-type": "application/json" },
