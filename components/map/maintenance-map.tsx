@@ -52,7 +52,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   const say = useCallback((ok: boolean, text: string) => setNotice({ ok, text }), []);
 
   const layers = useMapLayers(canWrite);
-  const regions = useMapRegions((text) => say(false, text));
+  const regions = useMapRegions((text) => say(false, text), map);
   const { suggestions, reload: reloadSuggestions } = useOutageSuggestions(layers.visible.SUGGESTIONS);
   const draft = useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef: regions.regionsRef, loadedRef });
   const editing = useRegionEditing({ map, maxAreaKm2, onNotice: say, onSaved: regions.reload, onDiscarded: regions.remount });

@@ -39,6 +39,11 @@ async function loadIndex(): Promise<PointIndex> {
 
 const getLoginPoints = createVersionedCache("loginPoints", "logins", loadIndex);
 
+/** Loads the index now (the start-up warm-up: lib/health/warm-up.ts). */
+export async function warmLoginPoints(): Promise<void> {
+  await getLoginPoints();
+}
+
 /** Ids of the logins inside a region (boundary inside), ascending. */
 export async function findLoginIdsInRegion(geometry: AreaGeometry): Promise<number[]> {
   // topo (issue 17): a region made for a plant element holds exactly the element's logins.
