@@ -126,3 +126,17 @@ test("another site cannot post the subscription form for its visitors", async ({
   expect(res.status()).toBe(403);
   expect(smtp.mails.some((m) => m.to.includes("vitima@exemplo.com"))).toBe(false);
 });
+
+test("the production server answers the page from its micro-cache: ETag and 304, the CSP kept, no internal header", async ({ request }) => {
+  let etag: string | undefined;
+  for (let i = 0; i < 10 && !etag; i++) {
+    const res = await request.get("/status");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["x-raio-micro-cache"]).toBeUndefined();
+    expect(res.headers()["x-raio-micro-cache-stamp"]).toBeUndefined();
+    expect(res.headers()["content-security-policy"]).toContain("script-src");
+    etag = res.headers()["etag"];
+  }
+  expect(etag).toBeTruthy();
+  await expect.poll(async () => (await request.get("/status", { headers: { "if-none-match": etag! } })).status()).toBe(304);
+});

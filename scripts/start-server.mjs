@@ -83,18 +83,26 @@ function guardForwardedHeaders() {
 // The paths whose answers may be micro-cached (the route still decides, through its header).
 const MICRO_CACHE_PATHS = new Set(["/status", "/status/feed.xml"]);
 const MICRO_CACHE_HEADER = "x-raio-micro-cache";
+// An answer carrying a stamp stays valid past its time while the app's current stamp is the same
+// (globalThis.__raioMicroCacheStamp, set by lib/status-page/status-read-model.ts), up to MICRO_CACHE_MAX_AGE_MS.
+const MICRO_CACHE_STAMP_HEADER = "x-raio-micro-cache-stamp";
+const MICRO_CACHE_MAX_AGE_MS = 60_000;
 // Entries kept per process (distinct URLs: the page, the feed, each CEP looked up); the oldest goes first.
 const MICRO_CACHE_MAX_ENTRIES = 5_000;
 // Longest URL cached (a lookup is short; longer ones go to Next every time).
 const MICRO_CACHE_MAX_URL = 300;
-// How long an expired entry may still be served while one request refreshes it.
-const MICRO_CACHE_STALE_MS = 5_000;
+// How long an expired entry may still be served while one request refreshes it (a refresh that takes longer,
+// or failed, lets the next request try again).
+const MICRO_CACHE_STALE_MS = 30_000;
+// Requests for a URL not cached yet wait for the one already asking Next (collapsed), at most this many.
+const MICRO_CACHE_MAX_WAITERS = 1_000;
 // Hop-by-hop and per-answer headers never replayed from the cache.
-const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", MICRO_CACHE_HEADER]);
+const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", MICRO_CACHE_HEADER, MICRO_CACHE_STAMP_HEADER]);
 
 function installMicroCache() {
   const { createHash } = require("node:crypto");
-  const cache = new Map(); // url → { headers, body, etag, expires, refreshing }
+  const cache = new Map(); // url → { headers, body, etag, expires, refreshing: since when (ms) or 0 }
+  const waiting = new Map(); // url → [{ req, res, pass }]: requests waiting for the first answer of that URL
   const cacheable = (req) => {
     if ((req.method !== "GET" && req.method !== "HEAD") || !req.url || req.url.length > MICRO_CACHE_MAX_URL) return false;
     const q = req.url.indexOf("?");
@@ -112,12 +120,22 @@ function installMicroCache() {
   const capture = (req, res, key) => {
     const chunks = [];
     const { write, end, writeHead } = res;
+    // A leader that never ends (connection cut mid-answer) must not strand the requests collapsed behind it.
+    res.once("close", () => {
+      const waiters = waiting.get(key);
+      if (!waiters || res.writableEnded) return;
+      waiting.delete(key);
+      for (const w of waiters) w.pass();
+    });
     let ttl = 0;
+    let stamp = null;
     // The hint is read and removed before the headers leave (Next sets headers, then writes the head).
     res.writeHead = function (...args) {
       const hint = Number(res.getHeader(MICRO_CACHE_HEADER));
       if (Number.isFinite(hint) && hint > 0) ttl = hint;
+      stamp = res.getHeader(MICRO_CACHE_STAMP_HEADER) ?? null;
       res.removeHeader(MICRO_CACHE_HEADER);
+      res.removeHeader(MICRO_CACHE_STAMP_HEADER);
       return writeHead.apply(this, args);
     };
     res.write = function (chunk, ...rest) {
@@ -129,15 +147,26 @@ function installMicroCache() {
       if (!res.headersSent) res.writeHead(res.statusCode);
       const result = end.call(this, chunk, ...rest);
       const stale = cache.get(key);
-      if (stale) stale.refreshing = false;
-      if (ttl > 0 && res.statusCode === 200 && req.method === "GET") {
+      if (stale) stale.refreshing = 0;
+      let stored = null;
+      // An answer that sets a cookie is somebody's own: never replayed to others.
+      if (ttl > 0 && res.statusCode === 200 && req.method === "GET" && !res.hasHeader("set-cookie")) {
         const body = Buffer.concat(chunks);
         const headers = {};
         for (const [name, value] of Object.entries(res.getHeaders())) if (!NOT_REPLAYED.has(name)) headers[name] = value;
         const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
         cache.delete(key);
         if (cache.size >= MICRO_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value);
-        cache.set(key, { headers, body, etag, expires: Date.now() + ttl, refreshing: false });
+        const now = Date.now();
+        stored = { headers, body, etag, expires: now + ttl, stamp, storedAt: now, refreshing: 0 };
+        cache.set(key, stored);
+      }
+      // The collapsed requests get this answer from memory, or (not cacheable) go to Next themselves.
+      const waiters = waiting.get(key);
+      waiting.delete(key);
+      for (const w of waiters ?? []) {
+        if (stored) serve(stored, w.req, w.res);
+        else w.pass();
       }
       return result;
     };
@@ -147,11 +176,20 @@ function installMicroCache() {
     if (event === "request" && cacheable(req)) {
       const entry = cache.get(req.url);
       const now = Date.now();
-      if (entry && (entry.expires > now || (entry.refreshing && now - entry.expires < MICRO_CACHE_STALE_MS))) {
+      const fresh = entry && (entry.expires > now || (entry.stamp !== null && now - entry.storedAt < MICRO_CACHE_MAX_AGE_MS && entry.stamp === globalThis.__raioMicroCacheStamp?.()));
+      if (entry && (fresh || (entry.refreshing && now - entry.refreshing < MICRO_CACHE_STALE_MS))) {
         serve(entry, req, res);
         return true;
       }
-      if (entry) entry.refreshing = true;
+      if (entry) entry.refreshing = now;
+      else {
+        const queue = waiting.get(req.url);
+        if (queue && queue.length < MICRO_CACHE_MAX_WAITERS) {
+          queue.push({ req, res, pass: () => emit.call(this, event, req, res, ...rest) });
+          return true;
+        }
+        if (!queue) waiting.set(req.url, []);
+      }
       // An identity body is what the cache keeps and replays (the pages are small).
       delete req.headers["accept-encoding"];
       capture(req, res, req.url);

@@ -5,6 +5,7 @@ import { getStatusSnapshot } from "@/lib/status-page/status-read-model";
 import { lookupStatus } from "@/lib/status-page/lookup-status";
 import { renderStatusPage } from "@/lib/status-page/render-status-page";
 import { htmlResponse, publicPage } from "@/lib/status-page/public-response";
+import { publicBaseUrl } from "@/lib/status-page/public-base-url";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +13,10 @@ export function GET(req: Request): Promise<Response> {
   return publicPage(async () => {
     const params = new URL(req.url).searchParams;
     const q = params.get("q") ?? params.get("cep") ?? "";
+    publicBaseUrl(req); // remembered for the notices sent to subscribers outside a request
     const snapshot = await getStatusSnapshot();
     const lookup = lookupStatus(snapshot, q);
     const invalid = lookup?.kind === "invalid";
-    return htmlResponse(renderStatusPage(snapshot, { q, lookup }), { status: invalid ? 400 : 200, microCache: !invalid });
+    return htmlResponse(renderStatusPage(snapshot, { q, lookup }), { status: invalid ? 400 : 200, microCache: !invalid, stamp: snapshot.stamp });
   });
 }

@@ -1,6 +1,7 @@
 // The production server (scripts/start-server.mjs) started and stopped by a benchmark: its own process
 // group (stopped as a whole), the port checked free first, and "up" meaning the readiness endpoint says so.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 
 const SERVER_START_TIMEOUT_MS = 120_000;
 const POLL_MS = 100;
@@ -89,4 +90,23 @@ export function killServerNow(): void {
   } catch {
     // already gone
   }
+}
+
+/** CPU time (user + system, ms) used so far by the server's processes (primary and workers: its process group). */
+export function serverCpuMs(server: ChildProcess): number {
+  const pgid = server.pid;
+  if (!pgid) return 0;
+  let ticks = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Fields after the command's closing parenthesis: state(3) ppid pgrp … utime(14) stime(15).
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // Linux clock ticks of 10 ms
 }

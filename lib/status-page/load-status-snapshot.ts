@@ -36,13 +36,15 @@ export interface StatusOrder {
   title: string;
   startAt: Date | null;
   expectedEndAt: Date | null;
-  latestUpdate: { text: string; at: Date } | null;
+  latestUpdate: { id: number; text: string; at: Date } | null;
   places: StatusPlace[];
   /** Simplified outer rings, [lng, lat], for the coarse map. */
   outline: Position[][];
 }
 
 export interface StatusSnapshot {
+  /** Changes with every rebuild in this process (the micro-cache keeps answers while it stays the same). */
+  stamp: string;
   generatedAt: Date;
   settings: StatusPageSettings;
   /** Running first, then planned by start; each group by order number. */
@@ -60,29 +62,32 @@ interface OrderRow {
   expectedEndAt: number | null; title: string; geometry: unknown;
 }
 
+/** Marks the page's statements, so `npm run bench:status` can count them in pg_stat_statements. */
+export const STATUS_SQL_TAG = "/* raio:status-page */";
+
 /** The statuses (and condition) of the orders the public sees: the read model's fingerprint uses it too. */
 export const PUBLIC_ORDERS_WHERE = `(o.status = 'EM_EXECUCAO' OR (o.status = 'ABERTA' AND o."scheduledStartAt" IS NOT NULL))`;
 
-const ORDERS_SQL = `SELECT o.id, o.number, o.status::text AS status, s.name AS title, r.geometry,
+const ORDERS_SQL = `${STATUS_SQL_TAG} SELECT o.id, o.number, o.status::text AS status, s.name AS title, r.geometry,
     ${epochMs('o."scheduledStartAt"')} AS "scheduledStartAt", ${epochMs('o."executedAt"')} AS "executedAt",
     ${epochMs('o."expectedEndAt"')} AS "expectedEndAt"
   FROM "ServiceOrder" o JOIN "Subject" s ON s.id = o."subjectId" JOIN "MaintenanceRegion" r ON r."serviceOrderId" = o.id
   WHERE ${PUBLIC_ORDERS_WHERE}
   ORDER BY o.number`;
 
-const NOTES_SQL = `SELECT DISTINCT ON (u."orderId") u."orderId", u.text, ${epochMs('u."createdAt"')} AS at
+const NOTES_SQL = `${STATUS_SQL_TAG} SELECT DISTINCT ON (u."orderId") u."orderId", u.id, u.text, ${epochMs('u."createdAt"')} AS at
   FROM "OrderUpdate" u
   WHERE u.kind = 'PUBLIC_NOTE' AND u."orderId" = ANY($1::int[]) AND u.text IS NOT NULL
   ORDER BY u."orderId", u."createdAt" DESC, u.id DESC`;
 
 // The customers behind the logins inside a region, reduced to what may be public: place, CEP and street.
-const PLACES_SQL = `SELECT c.city, c.state, COALESCE(NULLIF(btrim(c.neighborhood), ''), $2) AS neighborhood,
+const PLACES_SQL = `${STATUS_SQL_TAG} SELECT c.city, c.state, COALESCE(NULLIF(btrim(c.neighborhood), ''), $2) AS neighborhood,
     c.zip, c.street, COUNT(DISTINCT c.id)::int AS customers
   FROM "Login" l JOIN "Contract" k ON k.id = l."contractId" JOIN "Customer" c ON c.id = k."customerId"
   WHERE l.id = ANY($1::int[])
   GROUP BY c.city, c.state, 3, c.zip, c.street`;
 
-const KNOWN_CEPS_SQL = `SELECT DISTINCT regexp_replace(zip, '[^0-9]', '', 'g') AS cep FROM "Customer" WHERE zip IS NOT NULL`;
+const KNOWN_CEPS_SQL = `${STATUS_SQL_TAG} SELECT DISTINCT regexp_replace(zip, '[^0-9]', '', 'g') AS cep FROM "Customer" WHERE zip IS NOT NULL`;
 
 const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(Number(ms)));
 
@@ -109,8 +114,8 @@ export async function loadStatusSnapshot(knownCeps?: Set<string>): Promise<Statu
   const backend = getBackend();
   const [rows, settings] = await Promise.all([backend.query<OrderRow>(ORDERS_SQL), getStatusPageSettings()]);
   const ids = rows.map((r) => r.id);
-  const notes = ids.length === 0 ? [] : await backend.query<{ orderId: number; text: string; at: number }>(NOTES_SQL, [ids]);
-  const noteOf = new Map(notes.map((n) => [n.orderId, { text: n.text, at: new Date(Number(n.at)) }]));
+  const notes = ids.length === 0 ? [] : await backend.query<{ orderId: number; id: number; text: string; at: number }>(NOTES_SQL, [ids]);
+  const noteOf = new Map(notes.map((n) => [n.orderId, { id: n.id, text: n.text, at: new Date(Number(n.at)) }]));
   const ordersByCep = new Map<string, number[]>();
   const ordersByStreet = new Map<string, number[]>();
   const orders: StatusOrder[] = [];
@@ -149,6 +154,6 @@ export async function loadStatusSnapshot(knownCeps?: Set<string>): Promise<Statu
     : a.state === "planned" ? (a.startAt?.getTime() ?? 0) - (b.startAt?.getTime() ?? 0) || a.number - b.number
     : a.number - b.number);
   const ceps = knownCeps ?? new Set((await backend.query<{ cep: string }>(KNOWN_CEPS_SQL)).map((c) => c.cep).filter((c) => c.length === 8));
-  return { generatedAt: new Date(), settings, orders, ordersByCep, ordersByStreet, knownCeps: ceps };
+  return { stamp: "", generatedAt: new Date(), settings, orders, ordersByCep, ordersByStreet, knownCeps: ceps };
 }
 

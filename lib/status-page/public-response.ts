@@ -14,19 +14,30 @@ import type { StatusSnapshot } from "./load-status-snapshot";
  */
 export const MICRO_CACHE_HEADER = "x-raio-micro-cache";
 /**
+ * With it, the answer stays valid past that time while globalThis.__raioMicroCacheStamp() still returns this
+ * value (the read model's snapshot did not change); removed before the answer leaves too.
+ */
+export const MICRO_CACHE_STAMP_HEADER = "x-raio-micro-cache-stamp";
+/**
  * Longest time /status and the feed are served from the worker's micro-cache (5 s); never longer than the read
  * model's refresh interval, so a change shows within about two intervals.
  */
 export const MAX_MICRO_CACHE_MS = 5_000;
 
-export function htmlResponse(body: string, opts: { status?: number; microCache?: boolean; type?: string; headers?: Record<string, string> } = {}): Response {
+export function htmlResponse(
+  body: string,
+  opts: { status?: number; microCache?: boolean; stamp?: string; type?: string; headers?: Record<string, string> } = {},
+): Response {
   const headers: Record<string, string> = {
     "content-type": opts.type ?? "text/html; charset=utf-8",
     // Browsers and proxies may keep a public answer a few seconds; the rest never.
     "cache-control": opts.microCache ? "public, max-age=5" : "no-store",
     ...opts.headers,
   };
-  if (opts.microCache) headers[MICRO_CACHE_HEADER] = String(Math.min(MAX_MICRO_CACHE_MS, getEnv().RAIO_STATUS_REFRESH_MS));
+  if (opts.microCache) {
+    headers[MICRO_CACHE_HEADER] = String(Math.min(MAX_MICRO_CACHE_MS, getEnv().RAIO_STATUS_REFRESH_MS));
+    if (opts.stamp) headers[MICRO_CACHE_STAMP_HEADER] = opts.stamp;
+  }
   return new Response(body, { status: opts.status ?? 200, headers });
 }
 

@@ -5,13 +5,17 @@
 // note, the geo version stamps, the branding row's time); only when the fingerprint moved is the snapshot
 // rebuilt. Visits keep getting the previous snapshot meanwhile (stale for at most one interval plus the
 // rebuild), and a database that is down leaves the last snapshot in service: the page stays up in an outage.
+// Once loaded, a timer (unref'd) runs the same check every interval even without visits, so the production
+// server's micro-cache (scripts/start-server.mjs) can keep each rendered answer for as long as the snapshot's
+// stamp stays the same: it reads the stamp through globalThis.__raioMicroCacheStamp, no query.
 import { dbGeneration, getBackend } from "../db";
 import { epochMs } from "../db/sql";
 import { getEnv } from "../env";
-import { loadStatusSnapshot, PUBLIC_ORDERS_WHERE, type StatusSnapshot } from "./load-status-snapshot";
+import { loadStatusSnapshot, PUBLIC_ORDERS_WHERE, STATUS_SQL_TAG, type StatusSnapshot } from "./load-status-snapshot";
 import { STATUS_PAGE_SETTING_KEY } from "./status-page-settings";
+import { notifyStatusSubscribers } from "./notify-status-subscribers";
 
-const FINGERPRINT_SQL = `SELECT
+const FINGERPRINT_SQL = `${STATUS_SQL_TAG} SELECT
   (SELECT md5(COALESCE(string_agg(o.id || ':' || o.status || ':' || COALESCE(${epochMs('o."expectedEndAt"')}, 0) || ':' ||
       COALESCE(${epochMs('o."scheduledStartAt"')}, 0) || ':' || COALESCE(${epochMs('o."executedAt"')}, 0), ',' ORDER BY o.id), ''))
      FROM "ServiceOrder" o WHERE ${PUBLIC_ORDERS_WHERE}) AS orders,
@@ -35,8 +39,19 @@ interface State {
   checkedAt: number;
 }
 
-const holder = globalThis as unknown as { __raioStatusModel?: { state?: State; loading?: Promise<State>; checking?: Promise<void> } };
-const slot = (holder.__raioStatusModel ??= {});
+interface Slot {
+  state?: State;
+  loading?: Promise<State>;
+  checking?: Promise<void>;
+  /** The subscribers' notices of the last rebuild (tests wait for it). */
+  notifying?: Promise<unknown>;
+  timer?: ReturnType<typeof setInterval>;
+  builds: number;
+}
+const holder = globalThis as unknown as { __raioStatusModel?: Slot; __raioMicroCacheStamp?: () => string | null };
+const slot = (holder.__raioStatusModel ??= { builds: 0 });
+// The micro-cache's validity check: the stamp of the snapshot in service (null before the first load).
+holder.__raioMicroCacheStamp = () => slot.state?.snapshot.stamp ?? null;
 
 async function readFingerprint(): Promise<Fingerprint> {
   const [row] = await getBackend().query<Fingerprint>(FINGERPRINT_SQL, [], { prepared: "raio_status_fingerprint" });
@@ -49,12 +64,21 @@ async function build(previous: State | undefined, generation: number): Promise<S
   const fingerprint = await readFingerprint();
   const sameLogins = previous && previous.generation === generation && previous.geo === fingerprint.geo;
   const snapshot = await loadStatusSnapshot(sameLogins ? previous.snapshot.knownCeps : undefined);
+  snapshot.stamp = `${generation}.${++slot.builds}`;
   return { generation, snapshot, fingerprint: keyOf(fingerprint), geo: fingerprint.geo, checkedAt: Date.now() };
 }
 
 function loadNow(generation: number): Promise<State> {
   slot.loading ??= build(slot.state, generation).then(
-    (s) => { slot.state = s; slot.loading = undefined; return s; },
+    (s) => {
+      slot.state = s;
+      slot.loading = undefined;
+      // Subscribers hear of work that started or changed; visits never wait for it.
+      slot.notifying = notifyStatusSubscribers(s.snapshot).catch((err: unknown) => {
+        console.error(`[raio] página de status: avisos aos inscritos falharam (${(err as Error).message}).`);
+      });
+      return s;
+    },
     (err: unknown) => { slot.loading = undefined; throw err; },
   );
   return slot.loading;
@@ -75,15 +99,31 @@ async function revalidate(state: State): Promise<void> {
   }
 }
 
+/** Starts a check when the interval has passed and none is running (visits and the timer both call it). */
+function checkIfDue(now: number): void {
+  const state = slot.state;
+  if (!state || state.generation !== dbGeneration() || slot.checking) return;
+  if (now - state.checkedAt < getEnv().RAIO_STATUS_REFRESH_MS) return;
+  slot.checking = revalidate(state).finally(() => { slot.checking = undefined; });
+}
+
 /** The current snapshot: from memory; the first call of a process (or database) waits for the load. */
 export async function getStatusSnapshot(now = Date.now()): Promise<StatusSnapshot> {
   const generation = dbGeneration();
   const state = slot.state;
-  if (!state || state.generation !== generation) return (await loadNow(generation)).snapshot;
-  if (now - state.checkedAt >= getEnv().RAIO_STATUS_REFRESH_MS && !slot.checking) {
-    slot.checking = revalidate(state).finally(() => { slot.checking = undefined; });
+  if (!state || state.generation !== generation) {
+    const loaded = await loadNow(generation);
+    slot.timer ??= setInterval(() => checkIfDue(Date.now()), getEnv().RAIO_STATUS_REFRESH_MS);
+    slot.timer.unref?.();
+    return loaded.snapshot;
   }
+  checkIfDue(now);
   return state.snapshot;
+}
+
+/** Tests: waits for the subscribers' notices started by the last rebuild. */
+export async function statusNoticesSettled(): Promise<void> {
+  await slot.notifying;
 }
 
 /** Checks now and waits for the rebuild (tests; an admin's save, so the next visit sees it). */

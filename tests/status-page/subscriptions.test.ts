@@ -10,7 +10,8 @@ import { GET as cancel, POST as cancelPost } from "@/app/status/cancelar/route";
 import { PUT as putChannels } from "@/app/api/v1/notifications/channels/route";
 import { PUT as putBranding } from "@/app/api/v1/settings/status-page/route";
 import { closeSmtpTransports } from "@/lib/notifications/channels/smtp-email";
-import { refreshStatusSnapshot } from "@/lib/status-page/status-read-model";
+import { refreshStatusSnapshot, statusNoticesSettled } from "@/lib/status-page/status-read-model";
+import { createOrderAt, square } from "../helpers/orders";
 import { call } from "../helpers/http";
 import { createCustomer, loginAs } from "../helpers/factory";
 import { readableMail, startFakeHttp, startFakeSmtp, type FakeHttp, type FakeSmtp } from "../fakes/notification-servers";
@@ -53,6 +54,7 @@ beforeAll(async () => {
   expect((await call(putBranding, "/api/v1/settings/status-page", { method: "PUT", cookie: admin, body: { providerName: "Fibra Boa", whatsappTemplateId: "tpl-status" } })).status).toBe(200);
   await createCustomer({ customer: { zip: "13010-001" } });
   await createCustomer({ customer: { zip: "13010-002" } });
+  await createCustomer({ lng: -44.0, lat: -19.9, customer: { zip: "30110-000", city: "Belo Horizonte", state: "MG", neighborhood: "Funcionários" } });
   await refreshStatusSnapshot();
 });
 
@@ -196,5 +198,57 @@ describe("bad input changes nothing", () => {
     expect(await db.statusSubscription.count({ where: { address: "mais@exemplo.com" } })).toBe(0);
     // Another address is not affected.
     expect((await post({ canal: "email", contato: "vizinho@exemplo.com", cep: "13010001" }, { from: "203.0.113.10" })).status).toBe(200);
+  });
+});
+
+describe("notices to subscribers", () => {
+  async function confirmedSubscriber(contato: string, cep: string) {
+    await post({ canal: "email", contato, cep });
+    const mail = smtp.mails.find((m) => m.to.includes(contato))!;
+    expect((await call(confirm, linkIn(readableMail(mail.raw), "/status/confirmar")!)).status).toBe(200);
+  }
+  const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address)).map((m) => readableMail(m.raw));
+
+  it("tells confirmed subscribers of the CEP when work starts and at each public update, once each", async () => {
+    await confirmedSubscriber("bh@exemplo.com", "30110000");
+    await post({ canal: "email", contato: "pendente@exemplo.com", cep: "30110000" }); // never confirmed
+    await confirmedSubscriber("longe@exemplo.com", "13010001"); // another CEP
+    smtp.mails.length = 0;
+
+    const { order } = await createOrderAt(square(-44.0, -19.9, 0.003), { execute: true });
+    await db.orderUpdate.create({ data: { orderId: order.id, kind: "PUBLIC_NOTE", text: "Equipe no local." } });
+    await db.orderUpdate.create({ data: { orderId: order.id, kind: "INTERNAL_NOTE", text: "NÃO MOSTRAR" } });
+    await refreshStatusSnapshot();
+    await statusNoticesSettled();
+    const first = mailsTo("bh@exemplo.com");
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain("manutenção em andamento no CEP 30110-000");
+    expect(first[0]).toContain("Equipe no local.");
+    expect(first[0]).not.toContain("NÃO MOSTRAR");
+    expect(first[0]).toMatch(/\/status\/cancelar\?token=/);
+    expect(mailsTo("pendente@exemplo.com")).toHaveLength(0);
+    expect(mailsTo("longe@exemplo.com")).toHaveLength(0);
+
+    // Nothing new: nothing sent again, even after another rebuild.
+    await db.serviceOrder.update({ where: { id: order.id }, data: { expectedEndAt: new Date(Date.now() + 7_200_000) } });
+    await refreshStatusSnapshot();
+    await statusNoticesSettled();
+    expect(mailsTo("bh@exemplo.com")).toHaveLength(1);
+
+    await db.orderUpdate.create({ data: { orderId: order.id, kind: "PUBLIC_NOTE", text: "Fibra emendada, voltando." } });
+    await refreshStatusSnapshot();
+    await statusNoticesSettled();
+    const second = mailsTo("bh@exemplo.com");
+    expect(second).toHaveLength(2);
+    expect(second[1]).toContain("nova atualização da manutenção no CEP 30110-000");
+    expect(second[1]).toContain("Fibra emendada, voltando.");
+
+    // After unsubscribing, nothing more.
+    const cancelLink = linkIn(second[1]!, "/status/cancelar")!;
+    expect((await call(cancel, cancelLink)).status).toBe(200);
+    await db.orderUpdate.create({ data: { orderId: order.id, kind: "PUBLIC_NOTE", text: "Normalizado." } });
+    await refreshStatusSnapshot();
+    await statusNoticesSettled();
+    expect(mailsTo("bh@exemplo.com")).toHaveLength(2);
   });
 });

@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request): Promise<Response> {
   return publicPage(async () => {
     const snapshot = await getStatusSnapshot();
-    return htmlResponse(renderAtomFeed(snapshot, publicBaseUrl(req)), { type: "application/atom+xml; charset=utf-8", microCache: true });
+    return htmlResponse(renderAtomFeed(snapshot, publicBaseUrl(req)), { type: "application/atom+xml; charset=utf-8", microCache: true, stamp: snapshot.stamp });
   });
 }

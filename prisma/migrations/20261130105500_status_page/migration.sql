@@ -18,3 +18,11 @@ CREATE UNIQUE INDEX "StatusSubscription_confirmTokenHash_key" ON "StatusSubscrip
 CREATE UNIQUE INDEX "StatusSubscription_unsubscribeToken_key" ON "StatusSubscription"("unsubscribeToken");
 CREATE UNIQUE INDEX "StatusSubscription_channel_address_cep_key" ON "StatusSubscription"("channel", "address", "cep");
 CREATE INDEX "StatusSubscription_cep_idx" ON "StatusSubscription"("cep");
+
+CREATE TABLE "StatusNotice" (
+    "orderId" INTEGER NOT NULL,
+    "key" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "StatusNotice_pkey" PRIMARY KEY ("orderId","key")
+);
