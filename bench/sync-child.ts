@@ -4,11 +4,12 @@
 // line: { ms, peakRssMb, outcome }. ms is the sync itself (connector opened → last page committed); peakRssMb is
 // the kernel's high-water mark of this process's resident memory (VmHWM), whatever happened in between.
 import { readFileSync } from "node:fs";
-import { closeDb, getBackend } from "../lib/db";
+import { getBackend } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate";
 import { IxcConnector } from "../lib/erp/ixc/ixc-connector";
 import { refreshOnline } from "../lib/erp/sync/refresh-online";
 import { runSync } from "../lib/erp/sync/run-sync";
+import { runCli } from "../scripts/run-cli";
 
 const PROGRESS_EVERY_MS = 5_000;
 
@@ -44,13 +45,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ ms, peakRssMb: peakRssMb(), outcome }));
 }
 
-main()
-  .then(async () => {
-    await closeDb();
-    process.exit(0);
-  })
-  .catch(async (err) => {
-    console.error(err);
-    await closeDb().catch(() => undefined);
-    process.exit(1);
-  });
+runCli(main, "[bench:sync] ");

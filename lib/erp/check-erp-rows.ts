@@ -16,13 +16,18 @@ const SCHEMAS = { customers: customerRow, contracts: contractRow, logins: loginR
 export type ParsedErpRow = ErpRows[keyof ErpRows][number];
 
 /**
- * The rows of `table` whose `column` is one of `keys`, joined to the keys' array (one parameter): each key is one
- * probe of the column's unique b-tree. (`column = ANY($1)` let PostgreSQL pick the trigram GIN index of
- * Login.username while the table was filling up: a page of 500 logins took seconds, growing with the table.)
+ * The rows of `table` whose `column` is one of `keys` (one array parameter), each key one probe of the column's
+ * unique b-tree. Bitmap scans are off for the statement: with them PostgreSQL may answer `username = …` from
+ * Login.username's trigram GIN index (search box), whose pending list a sync that is filling the table makes
+ * long — seen: 10–20 s for a page of 500 logins, growing with the table.
  */
-function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
-  if (!keys.length) return Promise.resolve([]);
-  return db.$queryRawUnsafe<T[]>(`SELECT ${select} FROM unnest($1::text[]) AS k(key) JOIN "${table}" t ON t."${column}" = k.key`, [...new Set(keys)]);
+async function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
+  if (!keys.length) return [];
+  const [, rows] = await db.$transaction([
+    db.$executeRawUnsafe(`SET LOCAL enable_bitmapscan = off`),
+    db.$queryRawUnsafe<T[]>(`SELECT ${select} FROM unnest($1::text[]) AS k(key) JOIN "${table}" t ON t."${column}" = k.key`, [...new Set(keys)]),
+  ]);
+  return rows;
 }
 
 /** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */

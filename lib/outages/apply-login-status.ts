@@ -49,9 +49,10 @@ export async function applyLoginStatus(events: readonly LoginStatusEvent[], prin
 
   return db.$transaction(async (tx) => {
     const usernames = [...latest.keys()];
+    // A b-tree probe per name: with bitmap scans on, PostgreSQL may answer from Login.username's trigram GIN
+    // index (search box), seconds per 500 names while its pending list is long (the ERP online refresh).
+    await tx.$executeRawUnsafe(`SET LOCAL enable_bitmapscan = off`);
     const rows = await tx.$queryRawUnsafe<LoginRow[]>(
-      // Joined to the array (a b-tree probe per name): `username = ANY($1)` let PostgreSQL pick the trigram GIN
-      // index while the table was filling up (seconds per 500 names; the ERP sync's online refresh sends pages).
       `SELECT l.id, l.username, l.online, (EXTRACT(EPOCH FROM l."statusChangedAt") * 1000)::float8 AS changed_ms
          FROM unnest($1::text[]) AS k(name) JOIN "Login" l ON l.username = k.name`,
       usernames,

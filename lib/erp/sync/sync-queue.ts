@@ -1,4 +1,5 @@
-// ERP syncs as queue jobs (lib/queue): "erp-sync" (full or incremental) and "erp-online" (the online refresh).
+// ERP syncs as queue jobs (lib/queue): "erp-sync" (full or incremental) and "erp-online-refresh" (the online
+// refresh, with its keeper "erp-online-keeper").
 // Both queues are singletons: one job runs at a time across every app instance. A failed job is retried with
 // back-off, and the retry resumes the stopped run from its cursors (run-sync.ts). A job still active after
 // its expiry (its process died) is retried the same way.
@@ -108,8 +109,12 @@ export const onlineKeeperWorker: QueueWorker<Record<string, never>> = {
  * instance shares one schedule), every N minutes; the online refresh as a chain of delayed jobs every M seconds
  * (started now, plus its keeper's cron). Disabled or not configured → no schedule (a waiting pass ends the chain).
  */
+/** The online refresh's queue before it ran on its own clock (a minute cron): its schedule is dropped. */
+const LEGACY_ONLINE_QUEUE = "erp-online";
+
 export async function applySyncSchedules(): Promise<void> {
   const boss = await getQueue();
+  await boss.unschedule(LEGACY_ONLINE_QUEUE).catch(() => undefined);
   const schedule = await schedulesOn();
   if (!schedule.on) {
     await boss.unschedule(SYNC_QUEUE.name).catch(() => undefined);
