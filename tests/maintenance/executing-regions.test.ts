@@ -31,7 +31,7 @@ describe("which executing orders hold a point", () => {
       {
         orderId: order.id, number: stored.number, subjectId: stored.subjectId, subjectName: stored.subject.name,
         maintenanceMessage: stored.subject.maintenanceMessage, expectedEndAt, executedAt: stored.executedAt,
-        description: "Troca de CTO na rua A",
+        description: "Troca de CTO na rua A", lastUpdate: null, // no public note yet (tests/orders/timeline.test.ts adds one)
       },
     ]);
     expect(stored.executedAt).toBeInstanceOf(Date);
