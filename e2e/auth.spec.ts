@@ -51,7 +51,7 @@ test("an admin creates an API token that is shown once and works with the API", 
   await loginAs(page, "admin");
   await page.goto("/configuracoes");
   const name = `Bot de teste e2e ${Date.now()}`;
-  await page.getByLabel("Nome").fill(name);
+  await page.getByLabel("Nome", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Criar token" }).click();
   const token = (await page.getByTestId("new-token").textContent())!.trim();
   expect(token).toMatch(/^raio_/);

@@ -1,9 +1,10 @@
 // The public status page's branding and subscription settings (Configurações → Página de status), shared by
 // the admin form, the API and the page. Stored in the Setting row "status-page".
 import { z } from "zod";
+import { MAX_LOGO_BYTES } from "./status-page-limits";
 
 /** Largest uploaded logo, in bytes of the image (the data: URL is ~4/3 of it). */
-export const MAX_LOGO_BYTES = 64 * 1024;
+export { MAX_LOGO_BYTES };
 const MAX_LOGO_CHARS = Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40;
 
 const hexColor = z

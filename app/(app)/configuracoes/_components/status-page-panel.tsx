@@ -4,7 +4,8 @@
 import { useState } from "react";
 import { apiFetch, errorMessage } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
-import { MAX_LOGO_BYTES, type StatusPageSettings } from "@/lib/validation/status-page";
+import type { StatusPageSettings } from "@/lib/validation/status-page";
+import { MAX_LOGO_BYTES } from "@/lib/validation/status-page-limits";
 
 export function StatusPagePanel({ initial }: { initial: StatusPageSettings }) {
   const [logo, setLogo] = useState<string | null>(initial.logo);
