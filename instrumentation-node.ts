@@ -9,6 +9,9 @@
 //    processes, and pg-boss hands each job to exactly one of them. Nothing else starts workers: CLI
 //    commands and tests only enqueue, unless they start workers themselves. RAIO_QUEUE_WORKERS=0 turns them
 //    off in a process (e.g. a web-only instance beside others that work the queue).
+// 4. The warm-up (lib/health/warm-up.ts) starts: GET /api/v1/health/ready answers 503 "aquecendo" until the
+//    connections, the spatial indexes and the hot queries are ready, so a load balancer sends no user to a
+//    cold instance. RAIO_WARM_UP=0 turns it off.
 export async function registerNodeServer(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return; // `next build` prerendering: no server
   if (!process.env.DATABASE_URL) {
@@ -25,6 +28,10 @@ export async function registerNodeServer(): Promise<void> {
   if (problem) {
     console.error(`[raio] Configuração inválida: ${problem}`);
     process.exit(78); // EX_CONFIG: a supervisor should not restart the same mistake forever
+  }
+  if (process.env.RAIO_WARM_UP !== "0") {
+    const { startWarmUp } = await import("./lib/health/warm-up");
+    void startWarmUp();
   }
   if (process.env.RAIO_QUEUE_WORKERS === "0") return;
   const { startAppWorkers } = await import("./lib/queue/start-app-workers");

@@ -15,12 +15,13 @@
 // Prints both routes' req/s, p50 and p99, their ratio, the load average, and PASS/FAIL per target; also the
 // trivial route's own p99, the floor under any route of this server.
 import { spawn, spawnSync } from "node:child_process";
-import { ensureBenchDatabase, startBenchServer, type BenchServer } from "./lib/bench-server";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensureBenchDatabase } from "./lib/bench-server";
+import { killServerNow, startServer, stopServer } from "./lib/server";
 
 interface LoadResult {
   requests: { average: number };
@@ -43,7 +44,7 @@ const TARGET_RATIO = 0.5; // diagnostics ≥ half the trivial route's throughput
 const TARGET_P99_MS = 50;
 const SAMPLE_CUSTOMERS = 2_000; // distinct customers the diagnostics requests rotate through
 const WARMUP_S = 3;
-const SERVER_START_TIMEOUT_MS = 60_000;
+const SERVER_START_TIMEOUT_MS = 120_000; // bench/lib/server.ts waits this long for readiness
 
 const { values } = parseArgs({
   options: {
@@ -79,10 +80,6 @@ async function prepare(): Promise<{ token: string; documents: string[]; total: n
   );
   await closeDb();
   return { token, documents: rows.map((r) => r.document), total };
-}
-
-async function startServer(): Promise<BenchServer> {
-  return startBenchServer(port, { DATABASE_URL: url.toString(), RAIO_WORKERS: workers });
 }
 
 async function measure(label: string, token: string, paths: string[], seconds: number): Promise<LoadResult & { label: string }> {
@@ -147,8 +144,7 @@ async function main() {
   await ensureDatabase();
   const { token, documents, total } = await prepare();
   armWatchdog();
-  const server = await startServer();
-  currentServer = server;
+  const { server } = await startServer({ port, workers, databaseUrl: url.toString() });
   try {
     const me = ["/api/v1/me"];
     const diag = documents.map((d) => `/api/v1/diagnostics?cpf=${d}`);
@@ -185,7 +181,7 @@ async function main() {
     if (!clean) console.log("FAIL: houve respostas não-2xx, erros ou timeouts");
     console.log(`[bench] ${okRatio && okP99 && clean ? "PASS" : "FAIL"}`);
   } finally {
-    await server.stop();
+    await stopServer(server);
   }
 }
 
@@ -197,10 +193,6 @@ function armWatchdog(): void {
     killServerNow();
     process.exit(2);
   }, ms).unref();
-}
-let currentServer: BenchServer | undefined;
-function killServerNow(): void {
-  currentServer?.kill();
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -19,7 +19,8 @@ import pg from "pg";
 import { buildPointIndex, pointsInPolygon, type PointIndex } from "../lib/geo/point-index";
 import { preparePolygon } from "../lib/geo/prepared-polygon";
 import { buildRegionIndex } from "../lib/geo/region-index";
-import { CAMPINAS, gaussian, seededRandom, starRing, wobblyRing } from "../tests/support/test-shapes";
+import { CAMPINAS, gaussian, starRing } from "../tests/support/test-shapes";
+import { makeGeoFixtures } from "./lib/geo-fixtures";
 import type { AreaGeometry } from "../lib/geo/types";
 import { median, sampleMs } from "./lib/stats";
 
@@ -29,8 +30,6 @@ const TARGET_RATIO = 10;
 /** Per-contact target: regionsContaining under 10 µs per query with 1,000 executing regions. */
 const TARGET_CONTACT_US = 10;
 const SIZES = [100_000, 1_000_000];
-/** Spread of the logins around the city centre (degrees; ~5.5 km standard deviation). */
-const LOGIN_SIGMA_DEG = 0.05;
 const EXECUTING_REGIONS = 1000;
 const CONTACT_QUERIES = 200_000;
 const PG_PORT = 55499;
@@ -38,30 +37,11 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const PG_SCRIPT = path.join(ROOT, "scripts/pg-throwaway.sh");
 const POSTGIS_CONTROL = "/usr/share/postgresql/15/extension/postgis.control";
 
-const rand = seededRandom(20261123);
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
 // ---- data ----
 const N = Math.max(...SIZES);
-const ids = new Int32Array(N);
-const lngs = new Float64Array(N);
-const lats = new Float64Array(N);
-for (let i = 0; i < N; i++) {
-  ids[i] = i + 1;
-  lngs[i] = CAMPINAS[0] + gaussian(rand) * LOGIN_SIGMA_DEG;
-  lats[i] = CAMPINAS[1] + gaussian(rand) * LOGIN_SIGMA_DEG;
-}
-const polygons: { name: string; geometry: AreaGeometry }[] = [
-  { name: "12 vértices", geometry: { type: "Polygon", coordinates: [starRing(rand, CAMPINAS, 12, 0.04, 0.7, false)] } },
-  { name: "1.000 vértices", geometry: { type: "Polygon", coordinates: [wobblyRing(rand, CAMPINAS, 1000, 0.04)] } },
-  {
-    name: "com buraco (40+16)",
-    geometry: {
-      type: "Polygon",
-      coordinates: [starRing(rand, CAMPINAS, 40, 0.05, 0.8, false), starRing(rand, CAMPINAS, 16, 0.015, 0.8, false).reverse()],
-    },
-  },
-];
+const { ids, lngs, lats, polygons, rand } = makeGeoFixtures(N);
 
 // ---- PostGIS ----
 async function startPostgis(): Promise<pg.Client | null> {

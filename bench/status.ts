@@ -9,7 +9,9 @@
 // Prints the generator's own CPU and the load average (other processes on the machine compete for the cores).
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { adminClient, ensureBenchDatabase, startBenchServer, type BenchServer } from "./lib/bench-server";
+import type { ChildProcess } from "node:child_process";
+import { adminClient, ensureBenchDatabase } from "./lib/bench-server";
+import { killServerNow, serverCpuMs, startServer, stopServer } from "./lib/server";
 import { runOpenLoop, type OpenLoopResult } from "./lib/open-loop";
 
 const TARGET_P99_MS = 100;
@@ -108,18 +110,18 @@ function line(label: string, r: OpenLoopResult): string {
   return `${label.padEnd(26)} ${String(r.scheduled).padStart(7)} ${r.rate.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.non2xx + r.errors).padStart(6)} ${(r.generatorCpu * 100).toFixed(0).padStart(5)} %`;
 }
 
-let server: BenchServer | undefined;
+let server: ChildProcess | undefined;
 
 async function main() {
   await ensureBenchDatabase(url, customers);
   const { ceps, total } = await prepare();
   const watchdog = setTimeout(() => {
     console.error("[bench] tempo esgotado: parando o servidor.");
-    server?.kill();
+    killServerNow();
     process.exit(2);
   }, 120_000 + 4 * (WARMUP_S + duration) * 1000);
   watchdog.unref();
-  server = await startBenchServer(port, { DATABASE_URL: url.toString(), RAIO_WORKERS: workers, RAIO_STATUS_REFRESH_MS: String(REFRESH_MS) });
+  server = (await startServer({ port, workers, databaseUrl: url.toString(), env: { ...process.env, RAIO_STATUS_REFRESH_MS: String(REFRESH_MS) } })).server;
   try {
     const origin = `http://127.0.0.1:${port}`;
     const page = ["/status"];
@@ -134,11 +136,11 @@ async function main() {
     const counted = (await appStatements(true)) !== null;
     const load0 = loadavg()[0]!;
     const windowStart = Date.now();
-    const cpu0 = server.cpuMs();
+    const cpu0 = serverCpuMs(server);
     const statusRun = await runOpenLoop({ origin, paths: page, ratePerSecond: rate, durationS: duration });
-    const cpu1 = server.cpuMs();
+    const cpu1 = serverCpuMs(server);
     const cepRun = await runOpenLoop({ origin, paths: lookups, ratePerSecond: rate, durationS: duration });
-    const cpu2 = server.cpuMs();
+    const cpu2 = serverCpuMs(server);
     const statements = counted ? await appStatements(false) : null;
     const windowS = (Date.now() - windowStart) / 1000;
     const load = loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -184,13 +186,13 @@ async function main() {
     }
     console.log(`[bench] ${pass ? "PASS" : "FAIL"}`);
   } finally {
-    await server.stop();
+    await stopServer(server);
   }
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    server?.kill();
+    killServerNow();
     process.exit(130);
   });
 }
@@ -199,7 +201,7 @@ main().then(
   () => process.exit(0),
   (err: unknown) => {
     console.error(`[bench] ${(err as Error).message}`);
-    server?.kill();
+    killServerNow();
     process.exit(1);
   },
 );

@@ -72,7 +72,9 @@ test("hostile login, customer, subject and order names reach the map's tooltips,
   await dialog.getByRole("button", { name: "Cancelar" }).click();
   await expect(dialog).toBeHidden();
 
-  // Street level over the hostile logins: each marker's tooltip shows its name literally.
+  // Street level over the hostile logins: each marker's tooltip shows its name literally. (The icon may be
+  // drawn again when the map refetches its regions after the pan that showed the card: wait for it.)
+  await expect(icon).toBeVisible();
   const box = (await icon.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height + 40);
   for (let i = 0; i < WHEEL_STEPS; i++) {

@@ -5,10 +5,20 @@
 import http from "node:http";
 import { percentile } from "./stats";
 
+/** A request of the rotation when it is more than a GET of a path. */
+export interface OpenLoopRequest {
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+}
+
 export interface OpenLoopOptions {
   origin: string;
-  /** Rotated through in order. */
-  paths: readonly string[];
+  /** Rotated through in order (GETs), or `requests` for other methods and bodies. */
+  paths?: readonly string[];
+  requests?: readonly OpenLoopRequest[];
+  /** Sent with every request (e.g. Authorization). */
+  headers?: Record<string, string>;
   ratePerSecond: number;
   durationS: number;
   /** Keep-alive connections at most (more are opened while answers are outstanding). Default 256. */
@@ -18,6 +28,9 @@ export interface OpenLoopOptions {
 }
 
 export interface OpenLoopResult {
+  /** The schedule asked: requests per second over durationS. */
+  targetRate: number;
+  durationS: number;
   scheduled: number;
   completed: number;
   non2xx: number;
@@ -39,6 +52,8 @@ const TICK_MS = 1;
 export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 256 });
   const url = new URL(opts.origin);
+  const rotation: readonly OpenLoopRequest[] = opts.requests ?? (opts.paths ?? []).map((path) => ({ method: "GET" as const, path }));
+  if (rotation.length === 0) throw new Error("runOpenLoop: informe paths ou requests");
   const total = Math.round(opts.ratePerSecond * opts.durationS);
   const intervalMs = 1000 / opts.ratePerSecond;
   const latencies = new Float64Array(total);
@@ -53,8 +68,10 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
       if (settled === total) resolve();
     };
     const fire = (i: number, scheduledAt: number) => {
+      const r = rotation[i % rotation.length]!;
+      const headers = { ...opts.headers, ...(r.body ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(r.body)) } : {}) };
       const req = http.request(
-        { host: url.hostname, port: url.port, path: opts.paths[i % opts.paths.length], agent, method: "GET", timeout: opts.timeoutMs ?? 10_000 },
+        { host: url.hostname, port: url.port, path: r.path, agent, method: r.method, headers, timeout: opts.timeoutMs ?? 10_000 },
         (res) => {
           res.resume();
           res.on("end", () => {
@@ -74,7 +91,7 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
         fail(err.code ?? err.message);
         settle();
       });
-      req.end();
+      req.end(r.body);
     };
     const tick = () => {
       const now = performance.now();
@@ -91,6 +108,8 @@ export async function runOpenLoop(opts: OpenLoopOptions): Promise<OpenLoopResult
   agent.destroy();
   const samples = Array.from(latencies.subarray(0, completed));
   return {
+    targetRate: opts.ratePerSecond,
+    durationS: opts.durationS,
     scheduled: total,
     completed,
     non2xx,

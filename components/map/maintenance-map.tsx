@@ -25,6 +25,8 @@ import { useMapLayers } from "./use-map-layers";
 import { useDraftPolygon } from "./use-draft-polygon";
 import { useRegionEditing } from "./use-region-editing";
 import { useContextMenu } from "./use-context-menu";
+import { TopologyLayers } from "./topology-layers";
+import type { CreatedEquipmentOrder } from "./equipment-order-form";
 
 export interface MaintenanceMapProps {
   tileUrl: string;
@@ -50,7 +52,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   const say = useCallback((ok: boolean, text: string) => setNotice({ ok, text }), []);
 
   const layers = useMapLayers(canWrite);
-  const regions = useMapRegions((text) => say(false, text));
+  const regions = useMapRegions((text) => say(false, text), map);
   const { suggestions, reload: reloadSuggestions } = useOutageSuggestions(layers.visible.SUGGESTIONS);
   const draft = useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef: regions.regionsRef, loadedRef });
   const editing = useRegionEditing({ map, maxAreaKm2, onNotice: say, onSaved: regions.reload, onDiscarded: regions.remount });
@@ -77,6 +79,12 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
     await Promise.all([regions.reload(), layers.visible.SUGGESTIONS ? reloadSuggestions() : undefined]);
   }
 
+  // topo (issue 17): an OS made for a CTO / PON / OLT (its region is the element's outline).
+  async function onEquipmentOrder(created: CreatedEquipmentOrder) {
+    say(true, `OS ${created.order.number} criada para ${created.equipment.name}: ${created.loginCount} login(s) afetado(s).`);
+    await regions.reload();
+  }
+
   function onStatusChanged(orderId: number, status: OrderStatusValue) {
     regions.setStatus(orderId, status);
     const r = regions.regionsRef.current.find((x) => x.orderId === orderId);
@@ -93,6 +101,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
         {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
         <ScaleControl imperial={false} position="bottomleft" />
         <LoginMarkersLayer visible={layers.visible.LOGINS} onLoaded={onLoginsLoaded} />
+        <TopologyLayers canWrite={canWrite} subjects={subjects} showRootCauses={layers.visible.SUGGESTIONS} disabled={busy} onOrderCreated={onEquipmentOrder} />
         <OutageSuggestionsLayer suggestions={suggestions} canWrite={canWrite} disabled={busy} onCreateRegion={draft.createFromSuggestion} />
         <RegionLayers
           regions={regions.regions} shown={shown} epoch={regions.epoch} canWrite={canWrite}

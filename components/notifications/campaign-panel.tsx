@@ -1,6 +1,7 @@
 // The outbound campaign of an executing order: who to contact, on which phones, with which message.
-// A server component (no interactivity): the CSV link hands the list to a WhatsApp/SMS sender.
-// Mountable on the order page: <CampaignPanel campaign={await buildCampaign(order.id)} />.
+// A server component (no interactivity): the CSV link hands the whole list to a WhatsApp/SMS sender; the
+// table shows one page of customers (links to the other pages: ?pagina=N).
+// Mountable on the order page: <CampaignPanel campaign={await buildCampaign(order.id, { page })} />.
 import type { Campaign } from "@/lib/notifications/build-campaign";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatInteger } from "@/lib/format/number";
@@ -47,6 +48,20 @@ export function CampaignPanel({ campaign }: { campaign: Campaign }) {
           </tbody>
         </DataTable>
       )}
+      {campaign.pages > 1 ? <CampaignPager page={campaign.page} pages={campaign.pages} /> : null}
     </section>
+  );
+}
+
+function CampaignPager({ page, pages }: { page: number; pages: number }) {
+  const link = (n: number, label: string) => (
+    <a className="rounded border border-slate-300 px-2 py-1" href={`?pagina=${n}`}>{label}</a>
+  );
+  return (
+    <nav aria-label="Páginas da campanha" className="flex items-center gap-3 text-sm" data-testid="campaign-pager">
+      {page > 1 ? link(page - 1, "← Anterior") : null}
+      <span>Página {formatInteger(page)} de {formatInteger(pages)}</span>
+      {page < pages ? link(page + 1, "Próxima →") : null}
+    </nav>
   );
 }

@@ -1,7 +1,12 @@
 // The manager's figures, counted in SQL with aggregates (no rows loaded), plus the live count of
 // logins inside executing regions from the login index. Days and months are the ISP's calendar days
 // (RAIO_TIME_ZONE, lib/format/time-zone).
-import { db, getBackend } from "../db";
+// At a million customers the aggregates take a few hundred milliseconds, and managers reload the screen
+// often: each process keeps the figures of a period (except the notices, always counted) and reuses them
+// while nothing they count has changed — a change stamp read in one round trip (the newest contact, contact
+// notice, order, order event and discount, and the map's version stamps) — for at most DASHBOARD_TTL_MS.
+import { db, dbGeneration, getBackend } from "../db";
+import { readGeoVersions } from "../maintenance/geo-version";
 import type { AreaGeometry } from "../geo/types";
 import { findLoginIdsInRegion } from "../maintenance/login-points";
 import { getIspTimeZone } from "../format/time-zone";
@@ -21,7 +26,44 @@ export interface DailyPoint {
   contacts: number;
 }
 
+// How long cached figures may be reused even though no stamp moved (edits that add no row, e.g. a discount
+// excluded later, show within this time).
+const DASHBOARD_TTL_MS = 60_000;
+// Periods cached per process (the default 30 days and a few custom ones).
+const DASHBOARD_CACHE_SIZE = 8;
+
+type Figures = Awaited<ReturnType<typeof computeFigures>>;
+const cache = new Map<string, { at: number; figures: Figures }>();
+
+/** What moves when any figure may have changed: newest ids of the counted tables, and the map's stamps. */
+async function changeStamp(): Promise<string> {
+  const [row] = await getBackend().query<Record<string, number | null>>(
+    `SELECT (SELECT MAX(id) FROM "Contact") AS c, (SELECT MAX(id) FROM "ContactNotification") AS cn,
+            (SELECT MAX(id) FROM "ServiceOrder") AS o, (SELECT MAX(id) FROM "ServiceOrderEvent") AS e,
+            (SELECT MAX(id) FROM "Discount") AS d`,
+  );
+  const geo = await readGeoVersions();
+  return [dbGeneration(), ...Object.values(row ?? {}), geo.regions, geo.logins].join("|");
+}
+
 export async function getDashboard(query: DashboardQuery, now = new Date()) {
+  const zone = getIspTimeZone();
+  const fromTs = zonedDayStart(query.from, zone);
+  const toTs = zonedDayStart(nextCalendarDate(query.to), zone);
+  const [stamp, notices] = await Promise.all([changeStamp(), countNotices(fromTs, toTs)]);
+  const key = `${query.from}|${query.to}|${zone}|${toZonedDate(now, zone).slice(0, 7)}|${stamp}`;
+  let hit = cache.get(key);
+  if (!hit || Date.now() - hit.at >= DASHBOARD_TTL_MS) {
+    hit = { at: Date.now(), figures: await computeFigures(query, now) };
+    for (const k of cache.keys()) if (k.startsWith(`${query.from}|${query.to}|`)) cache.delete(k); // older stamps
+    cache.set(key, hit);
+    if (cache.size > DASHBOARD_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  const { period, openOrders, executingOrders, affectedLoginsNow, contacts, discountsThisMonth, daily, regions } = hit.figures;
+  return { period, openOrders, executingOrders, affectedLoginsNow, contacts, notices, discountsThisMonth, daily, regions };
+}
+
+async function computeFigures(query: DashboardQuery, now: Date) {
   const q = getBackend().query.bind(getBackend());
   const zone = getIspTimeZone();
   const fromTs = zonedDayStart(query.from, zone);
@@ -29,7 +71,7 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
   const month = toZonedDate(now, zone).slice(0, 7);
   const monthRange = zonedMonthRange(month, zone);
 
-  const [statusRows, liveRegions, contactRows, discountRow, daily, regions, notices] = await Promise.all([
+  const [statusRows, liveRegions, contactRows, discountRow, daily, regions] = await Promise.all([
     q<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "ServiceOrder" WHERE status IN ('ABERTA','EM_EXECUCAO') GROUP BY status`),
     // Every live region once: its logins give both "affected now" and the table's live counts.
     db.maintenanceRegion.findMany({
@@ -72,7 +114,6 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
         ORDER BY o."openedAt" DESC LIMIT 200`,
       [fromTs, toTs],
     ),
-    countNotices(fromTs, toTs),
   ]);
 
   // Logins affected now: the union over executing regions (a login in two regions counts once).
@@ -91,8 +132,6 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
     executingOrders: statusRows.find((r) => r.status === "EM_EXECUCAO")?.n ?? 0,
     affectedLoginsNow: affectedNow.size,
     contacts: { total: c.total, duringMaintenance: c.during, messageSent: c.sent, shareAutomatic: c.during ? c.sent / c.during : null },
-    /** Notices sent to customers (WhatsApp, e-mail, SMS, webhook) in the period, and those that failed. */
-    notices,
     discountsThisMonth: { month, cents: discountRow[0]?.cents ?? 0, count: discountRow[0]?.n ?? 0 },
     daily,
     regions: regions.map((r) => ({ ...r, affectedLogins: liveCounts.get(r.id) ?? r.frozenLogins })),

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { contractRow, customerRow, invoiceRow, loginRow } from "../import/import-erp-folder";
 import type { ErpRows } from "../import/upsert-erp-rows";
 import type { SkippedRow, SourceRow } from "./connector";
+import { checkPlantRows } from "../topology/check-plant-rows";
 
 export type ErpRowTable = keyof ErpRows;
 
@@ -93,6 +94,16 @@ export async function checkErpReferences(table: ErpRowTable, page: ParsedPage): 
       good = logins.filter((l) => {
         const owner = ownerOf.get(l.login);
         return owner === undefined || owner === l.external_id || skip(l, "login", `login já pertence a outro registro (código ${owner ?? "sem código"})`);
+      });
+      // topo (issue 17): the login's CTO must exist, its port be free and within the CTO's capacity. A login
+      // whose plant is wrong is still written, without CTO (its status matters more), and reported.
+      const plantErrors = await checkPlantRows({ olts: [], pons: [], ctos: [], logins: (good as ErpRows["logins"]).map((row, at) => ({ at, row })) });
+      const refused = new Map(plantErrors.map((e) => [e.externalId, e]));
+      good = (good as ErpRows["logins"]).map((l) => {
+        const e = refused.get(l.external_id);
+        if (!e) return l;
+        skip(l, e.field, `login gravado sem CTO: ${e.message}`);
+        return { ...l, cto_external_id: null, cto_port: null };
       });
     }
   }

@@ -66,6 +66,8 @@ export interface ErpConnector {
   pull(table: ErpTable, opts?: PullOptions): AsyncIterable<PullBatch>;
   /** The logins' online flags only (the fast refresh), by username as the login status feed takes them. */
   pullOnline(opts?: { afterId?: number }): AsyncIterable<{ events: { login: string; online: boolean }[]; cursor: number; remaining: number }>;
+  /** topo (issue 17): the FTTH plant (olts.csv, pons.csv, ctos.csv columns), when the ERP holds one. */
+  pullPlant?(): Promise<{ olts: SourceRow[]; pons: SourceRow[]; ctos: SourceRow[] }>;
   testConnection(): Promise<ConnectionCheck>;
   trustUnlock(contractExternalId: string): Promise<TrustUnlockAnswer>;
   openInvoice(invoiceExternalId: string): Promise<InvoiceCopy>;

@@ -9,7 +9,11 @@ import { loginRow } from "./import-erp-folder";
 import { parseCsv, type CsvTable } from "./parse-csv";
 
 /** The file of each table a CSV export carries. */
-export const CSV_FILES = { customers: "customers.csv", contracts: "contracts.csv", logins: "logins.csv", invoices: "invoices.csv" } as const;
+export const CSV_FILES = {
+  customers: "customers.csv", contracts: "contracts.csv", logins: "logins.csv", invoices: "invoices.csv",
+  // The FTTH plant (optional files: lib/topology/read-plant-files.ts).
+  olts: "olts.csv", pons: "pons.csv", ctos: "ctos.csv",
+} as const;
 export type CsvTableName = keyof typeof CSV_FILES;
 
 /** Rows per page (the sync writes one page per transaction). */
@@ -43,7 +47,7 @@ export class CsvConnector implements ErpConnector {
    * Rows in file order, PAGE_SIZE at a time; cursor = rows read so far (afterId resumes after that many).
    * Branches and plans come inside customers and contracts; subjects are not exported: no rows.
    */
-  async *pull(table: ErpTable, opts: PullOptions = {}): AsyncIterable<CsvBatch> {
+  async *pull(table: ErpTable | CsvTableName, opts: PullOptions = {}): AsyncIterable<CsvBatch> {
     if (!(table in CSV_FILES)) return;
     const csv = this.table(table as CsvTableName);
     if (!csv) throw new Error(`${CSV_FILES[table as CsvTableName]}: arquivo não encontrado em ${this.folder}`);
@@ -52,6 +56,12 @@ export class CsvConnector implements ErpConnector {
       const cursor = start + page.length;
       yield { rows: page.map((r) => r.values), lines: page.map((r) => r.line), skipped: [], cursor, remaining: csv.rows.length - cursor };
     }
+  }
+
+  /** The FTTH plant's optional files (olts.csv, pons.csv, ctos.csv): rows in file order, none when absent. */
+  async pullPlant() {
+    const rows = (table: "olts" | "pons" | "ctos") => (this.table(table)?.rows ?? []).map((r) => r.values);
+    return { olts: rows("olts"), pons: rows("pons"), ctos: rows("ctos") };
   }
 
   async *pullOnline() {

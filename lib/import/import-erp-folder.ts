@@ -24,6 +24,8 @@ import {
   TECHNOLOGY_VALUES,
 } from "../domain/status-values";
 import { upsertErpRows } from "./upsert-erp-rows";
+import { loginPlantColumns, OPTIONAL_PLANT_COLUMNS } from "../topology/login-plant-columns";
+import { upsertPlantRows } from "../topology/upsert-plant-rows";
 
 export interface ImportError {
   file: string;
@@ -42,8 +44,8 @@ export const IMPORT_FILES = ["customers.csv", "contracts.csv", "logins.csv", "in
 
 // ---- value parsers shared by the row schemas ------------------------------------------------------
 
-const required = (what: string) => z.string().min(1, `${what} obrigatório`);
-const optional = z.string().transform((v) => (v === "" ? null : v));
+export const required = (what: string) => z.string().min(1, `${what} obrigatório`);
+export const optional = z.string().transform((v) => (v === "" ? null : v));
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "data ISO 8601 esperada (AAAA-MM-DD)")
@@ -68,7 +70,7 @@ const money = z.string().transform((v, ctx) => {
   }
   return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
 });
-const coordinate = (min: number, max: number, what: string) =>
+export const coordinate = (min: number, max: number, what: string) =>
   z.string().transform((v, ctx) => {
     if (v === "") return null;
     const n = Number(v.replace(",", "."));
@@ -176,6 +178,8 @@ export const loginRow = z.object({
   data_used_mb: z.coerce.number().int().min(0, "consumo em MB ≥ 0"),
   lat: coordinate(-90, 90, "latitude"),
   lng: coordinate(-180, 180, "longitude"),
+  // topo (issue 17): the FTTH plant's columns (lib/topology/plant-rows.ts); empty = no CTO.
+  ...loginPlantColumns,
 });
 
 export const invoiceRow = z.object({
@@ -191,10 +195,10 @@ export const invoiceRow = z.object({
 type Schema = z.ZodType<unknown>;
 
 /** Columns a file may leave out (read as empty). */
-const OPTIONAL_COLUMNS = ["branch_central", "trust_unlock_eligible", "email", "zip", "digitable_line", "payment_url", "activated_at", "last_seen_at", "paid_at"];
+const OPTIONAL_COLUMNS = ["branch_central", "trust_unlock_eligible", "email", "zip", "digitable_line", "payment_url", "activated_at", "last_seen_at", "paid_at", ...OPTIONAL_PLANT_COLUMNS];
 
 /** Reads one table through the CSV connector and validates every row with its schema, keeping each row's line. */
-async function validateFile<S extends Schema>(csv: CsvConnector, table: CsvTableName, schema: S, errors: ImportError[]): Promise<{ line: number; row: z.output<S> }[]> {
+export async function validateFile<S extends Schema>(csv: CsvConnector, table: CsvTableName, schema: S, errors: ImportError[], optionalColumns: readonly string[] = []): Promise<{ line: number; row: z.output<S> }[]> {
   const file = CSV_FILES[table];
   const parsed = csv.table(table);
   if (!parsed) {
@@ -202,7 +206,7 @@ async function validateFile<S extends Schema>(csv: CsvConnector, table: CsvTable
     return [];
   }
   const shape = (schema as unknown as z.ZodObject).shape as Record<string, unknown>;
-  const missing = Object.keys(shape).filter((c) => !parsed.header.includes(c) && !OPTIONAL_COLUMNS.includes(c));
+  const missing = Object.keys(shape).filter((c) => !parsed.header.includes(c) && !OPTIONAL_COLUMNS.includes(c) && !optionalColumns.includes(c));
   for (const c of missing) errors.push({ file, line: 1, field: c, message: "coluna ausente no cabeçalho" });
   if (missing.length) return [];
   const out: { line: number; row: z.output<S> }[] = [];
@@ -218,7 +222,7 @@ async function validateFile<S extends Schema>(csv: CsvConnector, table: CsvTable
   return out;
 }
 
-function checkDuplicates<T>(file: string, rows: { line: number; row: T }[], key: (r: T) => string, field: string, errors: ImportError[]) {
+export function checkDuplicates<T>(file: string, rows: { line: number; row: T }[], key: (r: T) => string, field: string, errors: ImportError[]) {
   const seen = new Map<string, number>();
   for (const { line, row } of rows) {
     const k = key(row);
@@ -235,6 +239,9 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
   const contracts = await validateFile(csv, "contracts", contractRow, errors);
   const logins = await validateFile(csv, "logins", loginRow, errors);
   const invoices = await validateFile(csv, "invoices", invoiceRow, errors);
+  // topo (issue 17): olts.csv, pons.csv, ctos.csv (optional) and the logins' CTO/port, checked (lib/topology).
+  // (Loaded on use: the plant's row schemas import this module's value parsers.)
+  const plant = await (await import("../topology/read-plant-files")).readPlantFiles(csv, logins, errors);
   csv.close();
   checkDuplicates("customers.csv", customers, (r) => r.external_id, "external_id", errors);
   checkDuplicates("customers.csv", customers, (r) => r.document, "document", errors);
@@ -265,6 +272,8 @@ export async function importErpFolder(folder: string): Promise<ImportResult> {
   try {
     await db.$transaction(
       async (tx) => {
+        // topo (issue 17): the plant first; upsertErpRows then hangs the logins from its CTOs.
+        await upsertPlantRows(tx, { olts: plant.olts.map((r) => r.row), pons: plant.pons.map((r) => r.row), ctos: plant.ctos.map((r) => r.row), logins: [] });
         const written = await upsertErpRows(tx, {
           customers: customers.map((c) => c.row), contracts: contracts.map((c) => c.row),
           logins: logins.map((l) => l.row), invoices: invoices.map((i) => i.row),

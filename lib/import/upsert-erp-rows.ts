@@ -11,6 +11,7 @@ import type { Prisma } from "../db";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 import { bulkUpsert, type RefColumn, type UpsertSpec } from "../db/bulk-upsert";
 import { bumpLoginsVersion } from "../maintenance/geo-version";
+import { upsertPlantRows } from "../topology/upsert-plant-rows";
 import type { contractRow, customerRow, invoiceRow, loginRow } from "./import-erp-folder";
 
 export interface ErpRows {
@@ -143,6 +144,8 @@ export async function upsertErpRows(tx: Prisma.TransactionClient, rows: ErpRows)
     moved += (await upsert(tx, "Login", LOGIN_COLUMNS, rows.logins, (r) => r.external_id,
       [{ name: "contractId", table: "Contract", value: (r) => r.contract_external_id }],
       { moved: ["lat", "lng", "contractId"], touch: "updatedAt" })).moved;
+    // topo (issue 17): each login's CTO and port (checked before: lib/topology/check-plant-rows.ts).
+    await upsertPlantRows(tx, { olts: [], pons: [], ctos: [], logins: rows.logins });
   }
   if (rows.invoices.length) {
     await upsert(tx, "Invoice", INVOICE_COLUMNS, rows.invoices, (r) => r.external_id,

@@ -6,6 +6,8 @@ import { buildPointIndex, pointsInPolygon, type PointIndex } from "../geo/point-
 import { preparePolygon } from "../geo/prepared-polygon";
 import type { AreaGeometry } from "../geo/types";
 import { createVersionedCache } from "./versioned-cache";
+import { equipmentOf } from "../topology/equipment-outline";
+import { findEquipmentLoginIds } from "../topology/find-equipment-login-ids";
 
 // Rows fetched per round trip while loading (bounded memory for the driver's row objects).
 const LOAD_PAGE = 100_000;
@@ -37,8 +39,16 @@ async function loadIndex(): Promise<PointIndex> {
 
 const getLoginPoints = createVersionedCache("loginPoints", "logins", loadIndex);
 
+/** Loads the index now (the start-up warm-up: lib/health/warm-up.ts). */
+export async function warmLoginPoints(): Promise<void> {
+  await getLoginPoints();
+}
+
 /** Ids of the logins inside a region (boundary inside), ascending. */
 export async function findLoginIdsInRegion(geometry: AreaGeometry): Promise<number[]> {
+  // topo (issue 17): a region made for a plant element holds exactly the element's logins.
+  const equipment = equipmentOf(geometry);
+  if (equipment) return findEquipmentLoginIds(equipment);
   const index = await getLoginPoints();
   const ids = Array.from(pointsInPolygon(index, preparePolygon(geometry)));
   return ids.sort((a, b) => a - b);
@@ -46,6 +56,8 @@ export async function findLoginIdsInRegion(geometry: AreaGeometry): Promise<numb
 
 /** How many logins a region holds (the live counter while drawing, the map's hover card). */
 export async function countLoginsInRegion(geometry: AreaGeometry): Promise<number> {
+  const equipment = equipmentOf(geometry);
+  if (equipment) return (await findEquipmentLoginIds(equipment)).length;
   const index = await getLoginPoints();
   return pointsInPolygon(index, preparePolygon(geometry)).length;
 }

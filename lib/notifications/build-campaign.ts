@@ -4,6 +4,9 @@
 // with several logins in the region.
 // The eleven diagnostic variables are computed per customer only when the message uses one of them
 // (it costs a few queries per customer); otherwise the message cannot reference them and they are omitted.
+// A city-wide outage holds tens of thousands of customers: the screen asks for one page (customers by name),
+// and only that page's logins, phones and messages are loaded and rendered; the counts cover everyone. The
+// CSV (the list a sender needs) still has every customer.
 import { db, getBackend } from "../db";
 import { conflict, notFound } from "../errors";
 import type { AreaGeometry } from "../geo/types";
@@ -14,6 +17,8 @@ import type { DiagnosticsResult } from "../diagnostics/types";
 import { statusLabel } from "../orders/order-life-cycle";
 import { formatPhone } from "../validation/phone";
 
+/** Customers per page on the campaign screen (a page of rendered messages stays around 100 KB of HTML). */
+export const CAMPAIGN_PAGE_SIZE = 100;
 /** Customers whose diagnostics are loaded at once when the message needs them. */
 const DIAGNOSTICS_CONCURRENCY = 8;
 const USES_DIAGNOSTIC_VARIABLE = /\{\{\s*diagnostico/u;
@@ -40,7 +45,8 @@ export interface CampaignRow {
   message: string;
 }
 
-export async function buildCampaign(orderId: number) {
+/** `page` (from 1): only that page's customers get rows; without it, every customer (CSV, API). */
+export async function buildCampaign(orderId: number, opts: { page?: number; pageSize?: number } = {}) {
   const order = await db.serviceOrder.findUnique({
     where: { id: orderId },
     select: {
@@ -56,7 +62,18 @@ export async function buildCampaign(orderId: number) {
   const template = order.subject.maintenanceMessage ?? "";
   const loginIds = order.region ? await findLoginIdsInRegion(order.region.geometry as unknown as AreaGeometry) : [];
   const backend = getBackend();
-  const logins = await backend.query<LoginRow>(
+  // Every affected customer once, by name, and whether they have a phone: the counts and the pages.
+  const everyone = await backend.query<{ customerId: number; hasPhone: boolean }>(
+    `SELECT c.id AS "customerId", EXISTS (SELECT 1 FROM "CustomerPhone" p WHERE p."customerId" = c.id) AS "hasPhone"
+       FROM "Customer" c
+      WHERE c.id IN (SELECT k."customerId" FROM "Login" l JOIN "Contract" k ON k.id = l."contractId" WHERE l.id = ANY($1::int[]))
+      ORDER BY c.name, c.id`,
+    [loginIds],
+  );
+  const pageSize = opts.pageSize ?? CAMPAIGN_PAGE_SIZE;
+  const page = opts.page ?? 1;
+  const shown = opts.page === undefined ? everyone : everyone.slice((page - 1) * pageSize, page * pageSize);
+  const logins = shown.length === 0 ? [] : await backend.query<LoginRow>(
     `SELECT l.id AS "loginId", l.username, k.id AS "contractId", p.name AS "planName", c.id AS "customerId",
             c.name AS "customerName", c.document, c.neighborhood, b.central, b."centralPhone"
        FROM "Login" l
@@ -64,14 +81,13 @@ export async function buildCampaign(orderId: number) {
        JOIN "Plan" p ON p.id = k."planId"
        JOIN "Customer" c ON c.id = k."customerId"
        JOIN "Branch" b ON b.id = c."branchId"
-      WHERE l.id = ANY($1::int[])
+      WHERE l.id = ANY($1::int[]) AND c.id = ANY($2::int[])
       ORDER BY c.name, c.id, l.id`,
-    [loginIds],
+    [loginIds, shown.map((c) => c.customerId)],
   );
-  const customerIds = [...new Set(logins.map((l) => l.customerId))];
   const phones = await backend.query<{ customerId: number; phone: string; label: string | null }>(
     `SELECT "customerId", phone, label FROM "CustomerPhone" WHERE "customerId" = ANY($1::int[]) ORDER BY id`,
-    [customerIds],
+    [shown.map((c) => c.customerId)],
   );
   const phonesOf = new Map<number, CampaignRow["phones"]>();
   for (const p of phones) {
@@ -118,8 +134,10 @@ export async function buildCampaign(orderId: number) {
   return {
     order: { id: order.id, number: order.number, status: order.status, subjectName: order.subject.name, expectedEndAt: order.expectedEndAt, executedAt: order.executedAt },
     template,
-    customers: rows.length,
-    withoutPhone: rows.filter((r) => r.phones.length === 0).length,
+    customers: everyone.length,
+    withoutPhone: everyone.filter((c) => !c.hasPhone).length,
+    page,
+    pages: opts.page === undefined ? 1 : Math.max(1, Math.ceil(everyone.length / pageSize)),
     rows,
   };
 }

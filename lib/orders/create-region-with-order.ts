@@ -19,6 +19,7 @@ import { getIspTimeZone } from "../format/time-zone";
 import { checkSchedule, type ScheduleWarning } from "./check-schedule";
 import { recordPlannedNotice } from "./record-planned-notice";
 import { schedulePlannedStart } from "./planned-start-queue";
+import type { EquipmentRef } from "../topology/equipment-outline";
 
 export interface CreatedRegionOrder {
   order: { id: number; number: number; status: "ABERTA"; subjectId: number; subjectName: string; openedAt: Date };
@@ -31,10 +32,12 @@ export interface CreatedRegionOrder {
   scheduledStartAt: Date | null;
 }
 
-export async function createRegionWithOrder(body: unknown, principal: Principal): Promise<CreatedRegionOrder> {
+export async function createRegionWithOrder(body: unknown, principal: Principal, opts: { equipment?: EquipmentRef } = {}): Promise<CreatedRegionOrder> {
   const input = createRegionSchema.parse(body);
   const settings = await getSettings();
   const { checked, columns } = checkRegionGeometry(input.region.geometry, settings.maxRegionAreaKm2);
+  // topo (issue 17): an order for a plant element — its outline carries the element (lib/topology/equipment-outline.ts).
+  if (opts.equipment) columns.geometry = { ...(columns.geometry as object), equipment: { ...opts.equipment } };
   const subject = await findMaintenanceSubjectOrThrow(input.subjectId);
   const start = input.scheduledStartAt;
   const warnings = [
@@ -68,6 +71,7 @@ export async function createRegionWithOrder(body: unknown, principal: Principal)
       number: order.number, subjectId: subject.id, regionId: region.id, vertexCount: region.vertexCount,
       areaM2: Math.round(region.areaM2), overlaps: warnings.flatMap((w) => ("number" in w ? [w.number] : [])), ...(start ? { scheduledStartAt: start.toISOString() } : {}),
       fromSuggestion: input.fromSuggestion ? input.fromSuggestion.offlineLoginIds.length : undefined,
+      equipment: opts.equipment ? { ...opts.equipment } : undefined,
     });
     // A confirmed outage is told to the customers inside at once (if the subject says so for this event),
     // before anyone executes the order: same transaction, so a rollback tells nobody.

@@ -1,7 +1,9 @@
 // The regions drawn on the map, per status layer. Open and executing regions are few by nature; closed
-// ones accumulate over the years, so each call is capped (newest first) and says when it was.
+// ones accumulate over the years, so the map asks for them by bounding box (the visible area: regions whose
+// own box meets it, through the stored minLng/maxLng/minLat/maxLat columns); each call is still capped
+// (newest first) and says when it was.
 import { db, type OrderStatus } from "../db";
-import type { AreaGeometry } from "../geo/types";
+import type { AreaGeometry, Bbox } from "../geo/types";
 
 /** Regions answered per call at most. */
 export const MAX_REGIONS = 500;
@@ -21,9 +23,10 @@ export interface MapRegion {
   geometry: AreaGeometry;
 }
 
-export async function listRegions(statuses: OrderStatus[] = DEFAULT_REGION_STATUSES): Promise<{ regions: MapRegion[]; truncated: boolean }> {
+export async function listRegions(statuses: OrderStatus[] = DEFAULT_REGION_STATUSES, bbox?: Bbox): Promise<{ regions: MapRegion[]; truncated: boolean }> {
+  const inView = bbox ? { minLng: { lte: bbox[2] }, maxLng: { gte: bbox[0] }, minLat: { lte: bbox[3] }, maxLat: { gte: bbox[1] } } : {};
   const rows = await db.maintenanceRegion.findMany({
-    where: { serviceOrder: { status: { in: statuses } } },
+    where: { serviceOrder: { status: { in: statuses } }, ...inView },
     orderBy: { serviceOrderId: "desc" },
     take: MAX_REGIONS + 1,
     select: {

@@ -124,7 +124,8 @@ function convexHull(points: readonly [number, number][]): [number, number][] {
 }
 
 /** Convex hull of the points buffered by marginM, built in a local metric frame around their centre. */
-function bufferedConvexHull(lngs: readonly number[], lats: readonly number[], marginM: number): PolygonGeometry {
+// Exported for lib/topology (an equipment order's outline): one buffered hull for both.
+export function bufferedConvexHull(lngs: readonly number[], lats: readonly number[], marginM: number): PolygonGeometry {
   let lng0 = 0;
   let lat0 = 0;
   for (let i = 0; i < lngs.length; i++) {

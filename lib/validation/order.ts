@@ -176,9 +176,6 @@ export const listOrdersQuerySchema = z.object({
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
-/** GET /api/v1/regions?status=ABERTA,EM_EXECUCAO */
-export const listRegionsQuerySchema = z.object({ status: statusList });
-
 /** "minLng,minLat,maxLng,maxLat" in degrees. */
 export const bboxParamSchema = z
   .string({ error: "informe bbox=minLng,minLat,maxLng,maxLat" })
@@ -200,10 +197,19 @@ export const bboxParamSchema = z
     return [minLng, minLat, maxLng, maxLat] as [number, number, number, number];
   });
 
+/** GET /api/v1/regions?status=FINALIZADA,CANCELADA&bbox=minLng,minLat,maxLng,maxLat (bbox optional) */
+export const listRegionsQuerySchema = z.object({ status: statusList, bbox: bboxParamSchema.optional() });
+
 export const listLoginsQuerySchema = z.object({ bbox: bboxParamSchema });
 
 /** GET /api/v1/service-orders/{id}/campaign: JSON (default) or CSV, one line per phone. */
-export const campaignQuerySchema = z.object({ format: z.enum(["json", "csv"], { error: "format deve ser json ou csv" }).default("json") });
+/** A page of the campaign (customers by name); the screen's ?pagina= and the API's ?page=. */
+export const campaignPageSchema = z.coerce.number({ error: "página deve ser um número" }).int("página deve ser inteira").min(1, "página mínima é 1").max(100_000, "página grande demais").default(1);
+/** GET /api/v1/service-orders/{id}/campaign: every customer, or one page of them (?page=). */
+export const campaignQuerySchema = z.object({
+  format: z.enum(["json", "csv"], { error: "format deve ser json ou csv" }).default("json"),
+  page: campaignPageSchema.optional(),
+});
 
 /** GET /api/v1/service-orders/{id}/contacts: the page. */
 export const orderContactsQuerySchema = z.object({ page: z.coerce.number().int().min(1).default(1) });

@@ -3,6 +3,7 @@
 import { db, getBackend, type Prisma } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/password";
 import { bulkInsert, type BulkColumn } from "../../lib/db/bulk-insert";
+import { withIndexesDeferred } from "../../lib/db/defer-indexes";
 import { DEFAULT_MAX_AREA_KM2 } from "../../lib/geo/validate-polygon";
 import { checkRegionGeometry } from "../../lib/orders/check-region-geometry";
 import { saveRegionColumns } from "../../lib/orders/save-region-columns";
@@ -13,6 +14,7 @@ import { findLoginIdsInRegion } from "../../lib/maintenance/login-points";
 import { bumpRegionsVersion } from "../../lib/maintenance/geo-version";
 import { recordContact } from "../../lib/contacts/record-contact";
 import { finalizeOrderWithDiscounts } from "../../lib/discounts/finalize-order-with-discounts";
+import { seedFtthPlant } from "./seed-plant";
 import { buildStreets, createRng, generateBatch, type IdCounters } from "./generate-customers";
 
 export const DEMO_USERS = [
@@ -78,20 +80,23 @@ export async function seedDatabase(opts: SeedOptions): Promise<{ customers: numb
 
   const streets = buildStreets(rng);
   const ids: IdCounters = { contract: 1, login: 1, invoice: 1, trustUnlock: 1, phone: 1 };
-  for (let from = 1; from <= opts.customers; from += BATCH_SIZE) {
-    const to = Math.min(opts.customers + 1, from + BATCH_SIZE);
-    const batch = generateBatch(rng, streets, branchIds, planIds, from, to, ids, now);
-    // One transaction per batch, one statement per table (lib/db/bulk-insert).
-    await db.$transaction(async (tx) => {
-      for (const [table, rows] of [
-        ["Customer", batch.customers], ["CustomerPhone", batch.phones], ["Contract", batch.contracts],
-        ["Login", batch.logins], ["Invoice", batch.invoices], ["TrustUnlock", batch.trustUnlocks],
-      ] as const) {
-        await bulkInsert(tx, table, COLUMNS[table], rows as unknown as Record<string, unknown>[]);
-      }
-    }, { timeout: 120_000 });
-    progress(to - 1, opts.customers, started, quiet);
-  }
+  // The tables are empty (the seed refuses a database with data): their indexes are built once at the end.
+  await withIndexesDeferred(getBackend(), Object.keys(COLUMNS), async () => {
+    for (let from = 1; from <= opts.customers; from += BATCH_SIZE) {
+      const to = Math.min(opts.customers + 1, from + BATCH_SIZE);
+      const batch = generateBatch(rng, streets, branchIds, planIds, from, to, ids, now);
+      // One transaction per batch, one statement per table (lib/db/bulk-insert).
+      await db.$transaction(async (tx) => {
+        for (const [table, rows] of [
+          ["Customer", batch.customers], ["CustomerPhone", batch.phones], ["Contract", batch.contracts],
+          ["Login", batch.logins], ["Invoice", batch.invoices], ["TrustUnlock", batch.trustUnlocks],
+        ] as const) {
+          await bulkInsert(tx, table, COLUMNS[table], rows as unknown as Record<string, unknown>[]);
+        }
+      }, { timeout: 120_000 });
+      progress(to - 1, opts.customers, started, quiet);
+    }
+  });
   // Explicit ids were used for speed: move the sequences past them.
   const backend = getBackend();
   for (const table of ["Customer", "CustomerPhone", "Contract", "Login", "Invoice", "TrustUnlock"]) {
@@ -100,6 +105,8 @@ export async function seedDatabase(opts: SeedOptions): Promise<{ customers: numb
 
   // Fresh planner statistics after a bulk load: without them PostgreSQL may plan sequential scans on
   // the freshly filled tables, and the diagnostics route slows by an order of magnitude.
+  // topo (issue 17): the FTTH plant of the fibre logins (own random stream: the rest of the demo is unchanged).
+  await seedFtthPlant(createRng(opts.seed + 17));
   await backend.exec("ANALYZE");
   await seedMaintenance(now, rng);
   return { customers: opts.customers, ms: Date.now() - started };

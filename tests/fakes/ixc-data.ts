@@ -98,6 +98,9 @@ export function customerRecords(i: number, seed = 42): CustomerRecords {
     latitude: i % 4 === 0 ? "" : (lat + 0.0001).toFixed(6), longitude: i % 4 === 0 ? "" : (lng + 0.0001).toFixed(6),
     ultima_conexao_final: online === "S" ? "0000-00-00 00:00:00" : "2026-11-20 10:15:00", franquia_atingida: "N",
     ultima_atualizacao: BASE_UPDATE,
+    // The FTTH plant (topo, issue 17): fibre logins on CTO ports by customer number (a radio customer leaves
+    // its port free), radio logins on none ("0", as IXC writes it). No random draw: the rest stays as it was.
+    ...ftthOf(plan.tecnologia === "F" ? i - 1 : -1),
   };
   const invoice = (m: number): IxcRecord => {
     const paid = m === 0 || !blocked;
@@ -126,5 +129,40 @@ export function generateIxcData({ customers, seed = 42 }: GenerateOptions): IxcT
     radusuarios.push(c.radusuarios);
     fn_areceber.push(...c.fn_areceber);
   }
-  return { ...small, cliente, cliente_contrato, radusuarios, fn_areceber };
+  return { ...small, cliente, cliente_contrato, radusuarios, fn_areceber, ...ftthPlant(radusuarios) };
+}
+
+// ---- FTTH plant (no random draws: the rest of the data stays as it was) ----------------------------------
+/** Ports per generated CTO, and CTOs per PON. */
+const FAKE_CTO_PORTS = 8;
+const FAKE_CTOS_PER_PON = 4;
+
+/** The k-th fibre login's CTO and port (k < 0: a radio login, on none). */
+function ftthOf(k: number): IxcRecord {
+  if (k < 0) return { id_caixa_ftth: "0", ftth_porta: "0", splitter: "" };
+  return { id_caixa_ftth: String(Math.floor(k / FAKE_CTO_PORTS) + 1), ftth_porta: String((k % FAKE_CTO_PORTS) + 1), splitter: "1:8" };
+}
+
+function ftthPlant(radusuarios: IxcRecord[]): IxcTables {
+  const onCto = radusuarios.filter((r) => r.id_caixa_ftth !== "0");
+  const byCto = new Map<string, IxcRecord[]>();
+  for (const r of onCto) {
+    const list = byCto.get(r.id_caixa_ftth!) ?? [];
+    list.push(r);
+    byCto.set(r.id_caixa_ftth!, list);
+  }
+  const ponOf = (cto: number) => String(Math.floor((cto - 1) / FAKE_CTOS_PER_PON) % 16);
+  const oltOf = (cto: number) => String(Math.floor((cto - 1) / (FAKE_CTOS_PER_PON * 16)) + 1);
+  const rad_caixa_ftth: IxcRecord[] = [...byCto].map(([id, members]) => {
+    const cto = Number(id);
+    const lat = members.reduce((s, r) => s + Number(r.latitude || -22.9), 0) / members.length;
+    const lng = members.reduce((s, r) => s + Number(r.longitude || -47.06), 0) / members.length;
+    return { id, descricao: `CTO-${id.padStart(3, "0")}`, latitude: lat.toFixed(6), longitude: lng.toFixed(6), capacidade: String(FAKE_CTO_PORTS), id_transmissor: oltOf(cto), status: "A" };
+  });
+  const radpop_radio_cliente_fibra: IxcRecord[] = onCto.map((r, k) => ({
+    id: String(k + 1), id_contrato: r.id_contrato ?? null, id_login: r.id ?? null, id_transmissor: oltOf(Number(r.id_caixa_ftth)), ponid: ponOf(Number(r.id_caixa_ftth)),
+    id_caixa_ftth: r.id_caixa_ftth ?? null, porta_ftth: r.ftth_porta ?? null, serial_number: `FAKE${String(k + 1).padStart(8, "0")}`, sinal_rx: "-19.5",
+  }));
+  const radpop_radio: IxcRecord[] = [...new Set([...byCto.keys()].map((id) => oltOf(Number(id))))].map((id) => ({ id, descricao: `OLT Fake ${id}`, latitude: "", longitude: "" }));
+  return { rad_caixa_ftth, radpop_radio_cliente_fibra, radpop_radio };
 }

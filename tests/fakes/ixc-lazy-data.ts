@@ -32,7 +32,10 @@ export class LazyIxcData {
     if (kept) return kept;
     const per = PER_CUSTOMER[table];
     const records = customerRecords(Math.ceil(id / per), this.seed);
-    return table === "fn_areceber" ? records.fn_areceber[(id - 1) % 2]! : records[table];
+    if (table === "fn_areceber") return records.fn_areceber[(id - 1) % 2]!;
+    // This mode serves no FTTH plant tables: its logins hang from no CTO ("0", as IXC writes it).
+    if (table === "radusuarios") return { ...records.radusuarios, id_caixa_ftth: "0", ftth_porta: "0", splitter: "" };
+    return records[table];
   }
 
   /** Changes a row as IXC would, stamping ultima_atualizacao. */

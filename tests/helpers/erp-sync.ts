@@ -41,6 +41,7 @@ export async function resetErpTables(): Promise<void> {
     db.invoice.deleteMany(), db.login.deleteMany(), db.trustUnlock.deleteMany(), db.contract.deleteMany(),
     db.customerPhone.deleteMany(), db.customer.deleteMany(), db.plan.deleteMany(), db.branch.deleteMany(),
     db.syncIssue.deleteMany(), db.syncRun.deleteMany(), db.syncSeen.deleteMany(),
+    db.cto.deleteMany(), db.ponPort.deleteMany(), db.olt.deleteMany(), // topo (issue 17): the FTTH plant
   ]);
 }
 
@@ -52,12 +53,18 @@ function csvCell(v: string): string {
 export async function exportAsCsv(connector: ErpConnector): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "raio-erp-csv-"));
   const files = { customers: "customers.csv", contracts: "contracts.csv", logins: "logins.csv", invoices: "invoices.csv" } as const;
-  for (const [table, file] of Object.entries(files)) {
-    const rows: SourceRow[] = [];
-    for await (const batch of connector.pull(table as keyof typeof files)) rows.push(...batch.rows);
+  const write = (file: string, rows: SourceRow[]) => {
     const header = Object.keys(rows[0] ?? {});
     const lines = [header.join(","), ...rows.map((r) => header.map((h) => csvCell(r[h] ?? "")).join(","))];
     writeFileSync(path.join(dir, file), `${lines.join("\n")}\n`);
+  };
+  for (const [table, file] of Object.entries(files)) {
+    const rows: SourceRow[] = [];
+    for await (const batch of connector.pull(table as keyof typeof files)) rows.push(...batch.rows);
+    write(file, rows);
   }
+  // topo (issue 17): the FTTH plant's files (olts.csv, pons.csv, ctos.csv), when the connector has one.
+  const plant = await connector.pullPlant?.();
+  if (plant) for (const [table, rows] of Object.entries(plant)) if (rows.length) write(`${table}.csv`, rows);
   return dir;
 }

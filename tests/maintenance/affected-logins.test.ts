@@ -40,6 +40,28 @@ describe("Logins Afetados", () => {
     expect(bad.body.error.field).toBe("sort");
   });
 
+  it("pages a live list by login in order, each page's rows read fresh (the list's order is reused between pages)", async () => {
+    const { cookie } = await loginAs("MANAGER");
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push(await createCustomer({ lng: -47.0 + i * 0.001, lat: -21.0, login: { username: `pagina-${String(i).padStart(2, "0")}` } }));
+    const { order } = await createOrderAt(square(-46.997, -21.0, 0.01));
+    const params = { id: String(order.id) };
+    const page = (n: number) => call(GET, `/api/v1/service-orders/${order.id}/affected-logins?pageSize=3&page=${n}`, { cookie, params });
+    const first = await page(1);
+    expect(first.body).toMatchObject({ total: 7, online: 7 });
+    expect(first.body.rows.map((r: { username: string }) => r.username)).toEqual(["pagina-00", "pagina-01", "pagina-02"]);
+    // A login goes offline between two pages: the next page shows it as it is now.
+    await db.login.update({ where: { id: made[4]!.login!.id }, data: { online: false } });
+    const second = await page(2);
+    expect(second.body.rows.map((r: { username: string; online: boolean }) => [r.username, r.online])).toEqual([
+      ["pagina-03", true], ["pagina-04", false], ["pagina-05", true],
+    ]);
+    expect((await page(3)).body.rows.map((r: { username: string }) => r.username)).toEqual(["pagina-06"]);
+    expect((await page(4)).body.rows).toEqual([]);
+    const desc = await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?pageSize=2&dir=desc`, { cookie, params });
+    expect(desc.body.rows.map((r: { username: string }) => r.username)).toEqual(["pagina-06", "pagina-05"]);
+  });
+
   it("is frozen when the order is finalized: later changes do not rewrite it", async () => {
     const { cookie, user } = await loginAs("ADMIN");
     const c = await createCustomer({ lng: -50.0, lat: -25.0, customer: { name: "Eva Congelada" } });

@@ -7,6 +7,7 @@ import { GET as getOrder } from "@/app/api/v1/service-orders/[id]/route";
 import { MAX_JSON_BYTES } from "@/lib/http/read-json";
 import { call } from "../helpers/http";
 import { createBearer, createCustomer, loginAs } from "../helpers/factory";
+import { createOrderAt, square } from "../helpers/orders";
 import { CENTER, countOrderRows, createMaintenanceSubject, feature, squareFeature, squareRing, validBody } from "./fixtures";
 
 let admin: { cookie: string; user: { id: number } };
@@ -149,6 +150,24 @@ describe("GET /api/v1/regions, /api/v1/service-orders and /api/v1/logins", () =>
     const bad = await call(listRegions, "/api/v1/regions?status=FECHADA", { cookie: admin.cookie });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/FECHADA/);
+  });
+
+  it("lists closed regions by bounding box: only those whose area meets the view (issue 16: not the newest 500)", async () => {
+    const near = await createOrderAt(square(-40.0, -10.0, 0.01));
+    const far = await createOrderAt(square(-40.5, -10.0, 0.01));
+    await db.serviceOrder.updateMany({ where: { id: { in: [near.order.id, far.order.id] } }, data: { status: "CANCELADA", cancelledAt: new Date() } });
+    const view = "-40.02,-10.02,-39.98,-9.98";
+    const res = await call(listRegions, `/api/v1/regions?status=CANCELADA&bbox=${view}`, { cookie: admin.cookie });
+    expect(res.status).toBe(200);
+    const ids = res.body.regions.map((r: { orderId: number }) => r.orderId);
+    expect(ids).toContain(near.order.id);
+    expect(ids).not.toContain(far.order.id);
+    // A view touching only the corner of a region's box still shows it.
+    const corner = await call(listRegions, "/api/v1/regions?status=CANCELADA&bbox=-40.5095,-10.0095,-40.5089,-10.0089", { cookie: admin.cookie });
+    expect(corner.body.regions.map((r: { orderId: number }) => r.orderId)).toEqual([far.order.id]);
+    const bad = await call(listRegions, "/api/v1/regions?status=CANCELADA&bbox=1,2,3", { cookie: admin.cookie });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/bbox/);
   });
 
   it("filters, searches and pages the orders", async () => {

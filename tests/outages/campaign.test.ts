@@ -42,6 +42,19 @@ describe("GET /api/v1/service-orders/{id}/campaign", () => {
     expect(res.body.rows.map((r: { customerId: number }) => r.customerId)).not.toContain(outside.customer.id);
   });
 
+  it("answers one page of customers by name with the counts of everyone (issue 16: the screen loaded them all)", async () => {
+    const { buildCampaign } = await import("@/lib/notifications/build-campaign");
+    const second = await buildCampaign(executing.id, { page: 2, pageSize: 1 });
+    expect(second).toMatchObject({ customers: 2, withoutPhone: 1, page: 2, pages: 2 });
+    expect(second.rows.map((r) => r.customerName)).toEqual(["Bruno Lima"]);
+    expect(second.rows[0]!.message).toMatch(/^Olá Bruno,.*Online: Sim$/);
+    const res = await call(GET, `/api/v1/service-orders/${executing.id}/campaign?page=3`, { cookie, params: { id: String(executing.id) } });
+    expect(res.body).toMatchObject({ customers: 2, page: 3, rows: [] });
+    const bad = await call(GET, `/api/v1/service-orders/${executing.id}/campaign?page=0`, { cookie, params: { id: String(executing.id) } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("page");
+  });
+
   it("exports one CSV line per phone", async () => {
     const res = await call(GET, `/api/v1/service-orders/${executing.id}/campaign?format=csv`, { cookie, params: { id: String(executing.id) } });
     expect(res.headers.get("content-type")).toContain("text/csv");

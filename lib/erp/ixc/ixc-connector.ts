@@ -3,6 +3,7 @@
 // IXC's codes pass through unchanged and are mapped by the import's row schemas (the one mapping).
 import type { ConnectionCheck, ErpConnector, ErpTable, InvoiceCopy, PullBatch, PullOptions, SkippedRow, SourceRow, TrustUnlockAnswer } from "../connector";
 import { IxcClient, IxcError, type IxcClientOptions, type IxcFilter } from "./ixc-client";
+import { ixcLoginPlant, pullIxcPlant } from "./ixc-plant";
 import { formatIxcDateTime, IxcValueError, parseIxcDate, parseIxcDateTime, text } from "./ixc-values";
 
 type Rec = Record<string, unknown>;
@@ -86,6 +87,11 @@ export class IxcConnector implements ErpConnector {
       const events = page.rows.map((r) => ({ login: text(r, "login"), online: text(r, "online") === "S" })).filter((e) => e.login !== "");
       yield { events, cursor: page.lastId, remaining: Math.max(0, page.total - page.rows.length) };
     }
+  }
+
+  /** topo (issue 17): IXC's FTTH plant (lib/erp/ixc/ixc-plant.ts). */
+  pullPlant() {
+    return pullIxcPlant(this.client);
   }
 
   async testConnection(): Promise<ConnectionCheck> {
@@ -185,6 +191,8 @@ export class IxcConnector implements ErpConnector {
           // Assumption: radusuarios has no usage counter in the listing; the allowance check uses franquia_atingida.
           data_used_mb: "0",
           lat: text(r, "latitude"), lng: text(r, "longitude"),
+          // topo (issue 17): the CTO (rad_caixa_ftth id) and its port; "0" or empty = none (radio logins).
+          ...ixcLoginPlant(r),
         };
       }
       case "invoices": {

@@ -12,6 +12,7 @@ import { db, type Prisma, type SyncKind } from "../../db";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
 import { checkErpReferences, parseErpRows, type ParsedErpRow } from "../check-erp-rows";
 import type { ErpConnector, SkippedRow } from "../connector";
+import { syncErpPlant } from "../../topology/sync-erp-plant";
 import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
 
 /** Incremental overlap: rows updated up to this long before the last sync started are pulled again. */
@@ -79,6 +80,10 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
   try {
     for (const progress of run.tables) {
       if (progress.finished) continue;
+      // topo (issue 17): the FTTH plant first, so that the logins find the CTOs they hang from.
+      // (Full runs only: the ONU table is as long as the fibre logins; an incremental run skips, and reports,
+      // a login whose CTO is newer than the last full sync.)
+      if (progress.table === "logins" && run.kind === "FULL") await syncErpPlant(connector, run.id);
       for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor, contractTechnology })) {
         const page = parseErpRows(progress.table, batch.rows, batch.skipped);
         // References and ownership are checked against every earlier page committed.

@@ -9,5 +9,6 @@ import { notificationRoutes } from "./notifications";
 import { operationsRoutes } from "./operations";
 import { orderRoutes } from "./orders";
 import { statusPageRoutes } from "./status-page";
+import { topologyRoutes } from "./topology";
 
-export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes, ...notificationRoutes, ...statusPageRoutes];
+export const ROUTES: readonly RouteDoc[] = [...diagnosticsRoutes, ...customerRoutes, ...orderRoutes, ...operationsRoutes, ...adminRoutes, ...integrationRoutes, ...notificationRoutes, ...statusPageRoutes, ...topologyRoutes];

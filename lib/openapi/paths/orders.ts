@@ -204,7 +204,7 @@ export const orderRoutes = [
     path: "/api/v1/regions",
     tag: TAG,
     summary: "Camadas de regiões do mapa",
-    description: "Padrão: Abertas e Em Execução.",
+    description: "Padrão: Abertas e Em Execução. Com bbox=minLng,minLat,maxLng,maxLat, só as regiões cuja área toca a janela (o mapa pede assim as encerradas).",
     access: "mapa.read",
     query: listRegionsQuerySchema,
     response: jsonObjectSchema,

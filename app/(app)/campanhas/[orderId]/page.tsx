@@ -6,17 +6,18 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { AppError } from "@/lib/errors";
 import { buildCampaign, type Campaign } from "@/lib/notifications/build-campaign";
 import { idSchema } from "@/lib/validation/id";
+import { campaignPageSchema } from "@/lib/validation/order";
 import { CampaignPanel } from "@/components/notifications/campaign-panel";
 
 export const metadata: Metadata = { title: "Campanha de aviso" };
 
 type Loaded = { campaign: Campaign } | { refused: string } | null;
 
-async function load(id: string): Promise<Loaded> {
+async function load(id: string, page: number): Promise<Loaded> {
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) return null;
   try {
-    return { campaign: await buildCampaign(parsed.data) };
+    return { campaign: await buildCampaign(parsed.data, { page }) };
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") return null;
     if (err instanceof AppError && err.code === "CONFLICT") return { refused: err.message };
@@ -24,11 +25,13 @@ async function load(id: string): Promise<Loaded> {
   }
 }
 
-export default async function CampaignPage({ params }: { params: Promise<{ orderId: string }> }) {
+export default async function CampaignPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ pagina?: string }> }) {
   const { allowed } = await requirePermission("ordens.read");
   if (!allowed) return <AccessDenied />;
   const { orderId } = await params;
-  const loaded = await load(orderId);
+  // ?pagina=N: a bad value shows the first page.
+  const page = campaignPageSchema.catch(1).parse((await searchParams).pagina);
+  const loaded = await load(orderId, page);
   if (!loaded) notFound();
   return (
     <div className="mx-auto max-w-6xl space-y-5">

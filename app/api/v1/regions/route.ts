@@ -5,7 +5,8 @@
 //   201 { order, region, warnings: [{ code: "OVERLAP" | "SHORT_NOTICE" | "OUTSIDE_LOW_USE", message, orderId?, number? }] }
 //   400 scheduledStartAt in the past, expectedEndAt not after scheduledStartAt (naming the field)
 //   409 CONFLICT (details.code SUGGESTION_COVERED) when an open or running order already covers that suggestion
-// GET /api/v1/regions?status=ABERTA,EM_EXECUCAO – the map's region layers (default: open and executing)
+// GET /api/v1/regions?status=ABERTA,EM_EXECUCAO[&bbox=minLng,minLat,maxLng,maxLat] – the map's region layers
+// (default: open and executing; with bbox only the regions whose box meets it: the map's closed layers)
 import { withAuth } from "@/lib/auth/with-auth";
 import { readJson } from "@/lib/http/read-json";
 import { createRegionWithOrder } from "@/lib/orders/create-region-with-order";
@@ -27,7 +28,7 @@ export const POST = withAuth(
 export const GET = withAuth(
   async (req) => {
     const query = listRegionsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json(await listRegions(query.status ?? DEFAULT_REGION_STATUSES));
+    return Response.json(await listRegions(query.status ?? DEFAULT_REGION_STATUSES, query.bbox));
   },
   { permission: "mapa.read" },
 );

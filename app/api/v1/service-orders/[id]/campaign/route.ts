@@ -1,6 +1,7 @@
 // GET /api/v1/service-orders/{id}/campaign – the outbound campaign of an executing order: affected
 //   customers, their phones and their rendered maintenance message (?format=csv: one line per phone,
-//   for a WhatsApp/SMS sender); 409 when the order is not Em Execução
+//   for a WhatsApp/SMS sender, always every customer; ?page=N: one page of JSON rows, the counts still of
+//   everyone); 409 when the order is not Em Execução
 import { withAuth } from "@/lib/auth/with-auth";
 import { buildCampaign } from "@/lib/notifications/build-campaign";
 import { idParamSchema } from "@/lib/validation/id";
@@ -10,8 +11,8 @@ import { csvResponse, toCsv } from "@/lib/http/to-csv";
 export const GET = withAuth<{ id: string }>(
   async (req, { params }) => {
     const { id } = idParamSchema.parse(params);
-    const { format } = campaignQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const campaign = await buildCampaign(id);
+    const { format, page } = campaignQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const campaign = await buildCampaign(id, { page: format === "json" ? page : undefined });
     if (format === "json") return Response.json(campaign);
     // One line per phone (customers without a phone keep one line with the phone empty, for follow-up).
     const lines = campaign.rows.flatMap((r) =>
