@@ -26,11 +26,12 @@ async function plantLogins(api: APIRequestContext, kind: string, id: number): Pr
   return ((await res.json()) as { rows: { username: string }[] }).rows.map((r) => r.username);
 }
 
-/** One zoom step in, with the login clusters and the suggestion labels hidden (they would sit on top of the boxes). */
+/** One zoom step in, with the login clusters and the outage labels hidden (they would sit on top of the boxes). */
 async function showCtos(page: Page) {
   await page.goto("/mapa");
   await page.getByRole("checkbox", { name: /Logins/ }).uncheck();
   await page.getByRole("checkbox", { name: /Sugestões de interrupção/ }).uncheck();
+  await page.getByRole("checkbox", { name: /Causas prováveis/ }).uncheck();
   await page.locator(".leaflet-control-zoom-in").click();
   await expect(page.locator("path.raio-cto").first()).toBeVisible();
 }
@@ -79,4 +80,12 @@ test("a CTO's panel switches to its PON and lists the PON's logins", async ({ pa
   await expect(panel.getByText("PON", { exact: true })).toBeVisible();
   await expect(panel.getByTestId("element-summary")).toContainText(/\d+ login\(s\); \d+ online/);
   await expect(panel.getByTestId("element-login").first()).toBeVisible();
+  await panel.getByRole("button", { name: "Fechar" }).click();
+
+  // The layer panel hides the boxes and shows them again.
+  const boxes = page.locator("path.raio-cto");
+  await page.getByRole("checkbox", { name: "Caixas (CTO)" }).uncheck();
+  await expect(boxes).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Caixas (CTO)" }).check();
+  await expect(boxes.first()).toBeVisible();
 });

@@ -22,6 +22,9 @@ const OFFLINE_RED_SHARE = 0.5;
 const OCCUPANCY_FULL = 0.9;
 const OCCUPANCY_HALF = 0.5;
 
+/** The layer panel's key for the CTO layer (the ring colour of a half-full box). */
+export const CTO_SWATCH_COLOR = "#2563eb";
+
 export function offlineColor(c: Pick<CtoInView, "used" | "offline">): string {
   if (c.used === 0 || c.offline === 0) return "#16a34a";
   return c.offline / c.used >= OFFLINE_RED_SHARE ? "#dc2626" : "#f59e0b";
@@ -29,7 +32,7 @@ export function offlineColor(c: Pick<CtoInView, "used" | "offline">): string {
 
 export function occupancyColor(c: Pick<CtoInView, "used" | "capacity">): string {
   const share = c.capacity > 0 ? c.used / c.capacity : 0;
-  return share >= OCCUPANCY_FULL ? "#4c1d95" : share >= OCCUPANCY_HALF ? "#2563eb" : "#94a3b8";
+  return share >= OCCUPANCY_FULL ? "#4c1d95" : share >= OCCUPANCY_HALF ? CTO_SWATCH_COLOR : "#94a3b8";
 }
 
 export function CtoLayer({ onSelect, onMenu, reloadKey }: {

@@ -101,7 +101,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
         {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
         <ScaleControl imperial={false} position="bottomleft" />
         <LoginMarkersLayer visible={layers.visible.LOGINS} onLoaded={onLoginsLoaded} />
-        <TopologyLayers canWrite={canWrite} subjects={subjects} showRootCauses={layers.visible.SUGGESTIONS} disabled={busy} onOrderCreated={onEquipmentOrder} />
+        <TopologyLayers canWrite={canWrite} subjects={subjects} showCtos={layers.visible.CTOS} showRootCauses={layers.visible.ROOT_CAUSES} disabled={busy} onOrderCreated={onEquipmentOrder} />
         <OutageSuggestionsLayer suggestions={suggestions} canWrite={canWrite} disabled={busy} onCreateRegion={draft.createFromSuggestion} />
         <RegionLayers
           regions={regions.regions} shown={shown} epoch={regions.epoch} canWrite={canWrite}

@@ -1,11 +1,12 @@
 "use client";
 // The map's top-right corner: "Inserir Região de Manutenção" and the layer panel (logins, suggestions,
-// regions per status), which folds into its "Camadas" button (folded at first on a phone, so it keeps its map).
+// the FTTH plant's probable causes and boxes, regions per status), which folds into its "Camadas" button (folded at first on a phone, so it keeps its map).
 import { useId } from "react";
 import { ORDER_STATUSES } from "@/lib/validation/order";
 import { ORDER_STATUS_LABEL, STATUS_COLOR } from "@/components/orders/status-style";
 import { OFFLINE_COLOR, ONLINE_COLOR } from "./login-markers-layer";
 import { SUGGESTION_COLOR } from "./outage-suggestions-layer";
+import { CTO_SWATCH_COLOR } from "./cto-layer";
 import type { LayerKey, MapLayers } from "./use-map-layers";
 
 export const MAP_BUTTON = "whitespace-nowrap rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm hover:bg-slate-100 disabled:opacity-50";
@@ -49,6 +50,16 @@ export function MapToolbar({ layers, canWrite, drawDisabled, onDraw, suggestions
           <Swatch color={SUGGESTION_COLOR} dashed />
           Sugestões de interrupção
           {visible.SUGGESTIONS ? <span className="ml-auto text-xs text-slate-500" data-testid="suggestions-count">{suggestionsCount}</span> : null}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" {...check("ROOT_CAUSES")} />
+          <Swatch color={SUGGESTION_COLOR} />
+          Causas prováveis (rede)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" {...check("CTOS")} />
+          <Swatch color={CTO_SWATCH_COLOR} round />
+          Caixas (CTO)
         </label>
         {ORDER_STATUSES.map((s) => (
           <label key={s} className="flex items-center gap-2">

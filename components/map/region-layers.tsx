@@ -2,7 +2,7 @@
 // The maintenance regions of the visible status layers: each polygon in its status colour (a click opens
 // the order) and its building icon, whose hover card is the RegionPopup.
 import type L from "leaflet";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { Marker, Polygon } from "react-leaflet";
 import type { MapRegion } from "@/lib/orders/list-regions";
 import type { OrderStatusValue } from "@/lib/validation/order";
@@ -31,7 +31,20 @@ export function RegionLayers({ regions, shown, epoch, canWrite, isDrawing, editi
   onEdit: (orderId: number) => void;
 }) {
   const positions = useMemo(() => new Map(regions.map((r) => [r.orderId, toLatLngs(r.geometry)])), [regions]);
-  const icons = useMemo(() => new Map(regions.map((r) => [r.orderId, buildingIcon(r.status, r.number)])), [regions]);
+  // Icons are kept per order, status and number: a new list with the same order must not redraw its icon (a
+  // redrawn icon under a still mouse opens its card). Only the listed regions' icons stay cached.
+  const iconCache = useRef(new Map<string, L.DivIcon>());
+  const icons = useMemo(() => {
+    const kept = new Map<string, L.DivIcon>();
+    const byOrder = new Map(regions.map((r) => {
+      const key = `${r.orderId}:${r.status}:${r.number}`;
+      const icon = kept.get(key) ?? iconCache.current.get(key) ?? buildingIcon(r.status, r.number);
+      kept.set(key, icon);
+      return [r.orderId, icon] as const;
+    }));
+    iconCache.current = kept;
+    return byOrder;
+  }, [regions]);
   return (
     <>
       {shown.map((r) => (

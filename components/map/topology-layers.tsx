@@ -21,10 +21,11 @@ function fromCto(c: CtoInView, ordering: boolean): PanelElement {
   };
 }
 
-export function TopologyLayers({ canWrite, subjects, showRootCauses, disabled, onOrderCreated }: {
+export function TopologyLayers({ canWrite, subjects, showCtos, showRootCauses, disabled, onOrderCreated }: {
   canWrite: boolean;
   subjects: SubjectOption[];
-  /** With the outage suggestions' layer. */
+  /** The layer panel's "Caixas (CTO)" and "Causas prováveis (rede)". */
+  showCtos: boolean;
   showRootCauses: boolean;
   disabled: boolean;
   onOrderCreated: (created: CreatedEquipmentOrder) => Promise<void> | void;
@@ -45,8 +46,8 @@ export function TopologyLayers({ canWrite, subjects, showRootCauses, disabled, o
 
   return (
     <>
-      <CtoLayer reloadKey={reloadKey} onSelect={(c) => setElement(fromCto(c, false))} onMenu={(c) => { if (!disabled) setElement(fromCto(c, canWrite)); }} />
-      <RootCauseLayer rootCauses={rootCauses} canWrite={canWrite} disabled={disabled} onCreateOrder={onRootCause} />
+      {showCtos ? <CtoLayer reloadKey={reloadKey} onSelect={(c) => setElement(fromCto(c, false))} onMenu={(c) => { if (!disabled) setElement(fromCto(c, canWrite)); }} /> : null}
+      {showRootCauses ? <RootCauseLayer rootCauses={rootCauses} canWrite={canWrite} disabled={disabled} onCreateOrder={onRootCause} /> : null}
       {element
         ? createPortal(
             <ElementPanel key={`${element.kind}:${element.id}`} element={element} canWrite={canWrite} subjects={subjects}

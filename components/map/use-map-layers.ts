@@ -4,7 +4,7 @@
 import { useCallback, useState } from "react";
 import type { OrderStatusValue } from "@/lib/validation/order";
 
-export type LayerKey = OrderStatusValue | "LOGINS" | "SUGGESTIONS";
+export type LayerKey = OrderStatusValue | "LOGINS" | "SUGGESTIONS" | "CTOS" | "ROOT_CAUSES";
 
 /** Below this width (Tailwind's md) the layer panel starts collapsed. */
 const WIDE_SCREEN_QUERY = "(min-width: 768px)";
@@ -20,6 +20,8 @@ export function useMapLayers(canWrite: boolean): MapLayers {
   const [visible, setAll] = useState<Record<LayerKey, boolean>>({
     ABERTA: true, EM_EXECUCAO: true, FINALIZADA: false, CANCELADA: false, LOGINS: true,
     SUGGESTIONS: canWrite, // on by default for the people who can turn a suggestion into a region
+    CTOS: true, // the FTTH plant's boxes (drawn from street zoom on)
+    ROOT_CAUSES: canWrite, // the plant's probable causes of an outage, for the same people as the suggestions
   });
   // The map module loads in the browser only (no server render), so the screen can be asked at once.
   const [panelOpen, setPanelOpen] = useState(() => window.matchMedia(WIDE_SCREEN_QUERY).matches);

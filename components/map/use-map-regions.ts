@@ -23,6 +23,20 @@ function viewBbox(map: L.Map): string {
     .map((v) => v.toFixed(6)).join(",");
 }
 
+/**
+ * The region list with the closed ones of the new view: a region that did not change keeps its object (so its
+ * polygon and icon are not redrawn: a redrawn icon under the mouse would open its card and pan the map), and
+ * the very same list comes back when nothing changed at all.
+ */
+function keepUnchanged(current: MapRegion[], closed: MapRegion[]): MapRegion[] {
+  const byId = new Map(current.map((r) => [r.orderId, r]));
+  const same = (a: MapRegion | undefined, b: MapRegion) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  const kept = closed.map((r) => (same(byId.get(r.orderId), r) ? byId.get(r.orderId)! : r));
+  const open = current.filter((r) => !CLOSED_STATUSES.includes(r.status));
+  const next = [...kept, ...open];
+  return next.length === current.length && next.every((r, i) => r === current[i]) ? current : next;
+}
+
 export interface MapRegions {
   regions: MapRegion[];
   /** Always the latest regions, for event handlers registered once. */
@@ -78,7 +92,7 @@ export function useMapRegions(onError: (text: string) => void, map: L.Map | null
       try {
         const closed = await fetchClosed();
         if (mine !== latest) return; // a newer view answered first
-        setRegions((rs) => [...closed, ...rs.filter((r) => !CLOSED_STATUSES.includes(r.status))]);
+        setRegions((rs) => keepUnchanged(rs, closed));
       } catch {
         onErrorRef.current("Não foi possível carregar as regiões encerradas desta área.");
       }

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatInteger } from "@/lib/format/number";
-import { Pager } from "../ui/pager";
+import { Pager } from "@/components/ui/pager";
 import { CHANNEL_LABELS, EVENT_LABELS } from "@/lib/notifications/notification-events";
 import { NOTIFICATION_STATUS_LABELS } from "@/lib/notifications/notification-status-labels";
 import type { NotificationChannel, NotificationEvent, NotificationStatus } from "@/lib/db/generated/enums";
@@ -95,7 +95,7 @@ export function OrderNotificationsTab({ orderId, canRetry }: { orderId: number; 
         {canRetry && counts.FAILED > 0 ? <button type="button" className={button} disabled={busy} onClick={() => void retry()}>Reenviar falhas ({formatInteger(counts.FAILED)})</button> : null}
         {message ? <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>{message.text}</span> : null}
       </div>
-      <DataTable className="w-full text-sm">
+      <DataTable>
         <thead className="text-left text-slate-500"><tr><th className="p-1.5">Cliente</th><th>Evento</th><th>Canal</th><th>Destino</th><th>Situação</th><th>Resposta do canal</th><th>Atualizado</th></tr></thead>
         <tbody>
           {data.rows.map((r) => (
