@@ -49,69 +49,88 @@ async function openMap(page: Page) {
 }
 
 test.describe("desktop", () => {
+  /** Puts back what the test below changed, also when it fails on its timeout (a finally block would not run). */
+  let restore: (() => Promise<void>) | null = null;
+  test.afterEach(async () => {
+    await restore?.();
+    restore = null;
+  });
+
   test("an outage that began yesterday says so, its popup opens whole near the top edge, and the region's card leaves its label visible", async ({ page }) => {
     await loginAs(page, "admin");
     const outage = await onlineNear(page.request, CAMBUI.lng, CAMBUI.lat, OUTAGE_LOGINS);
     const since = lastMinuteOfYesterday();
-    await setWindow(page.request, DAY_WINDOW_MINUTES);
-    try {
-      expect((await report(page.request, outage, false, since)).updated).toBeGreaterThanOrEqual(12);
-      // The suggestion over them began yesterday (at 23:59, or earlier when older offline logins joined it).
-      const { suggestions } = (await (await page.request.get("/api/v1/outages/suggestions")).json()) as {
-        suggestions: { offlineLoginIds: number[]; offlineCount: number; totalInArea: number; offlineShare: number; firstOfflineAt: string }[];
-      };
-      const s = suggestions.find((x) => outage.filter((l) => x.offlineLoginIds.includes(l.id)).length >= 10);
-      if (!s) throw new Error(`nenhuma sugestão sobre Cambuí (${suggestions.length} sugestões)`);
-      expect(new Date(s.firstOfflineAt).getTime()).toBeLessThanOrEqual(since.getTime());
-      const day = SP_DATE_TIME.format(new Date(s.firstOfflineAt)).replace(",", "");
-      await openMap(page);
-      const label = page.getByTestId("outage-label").filter({ hasText: `${s.offlineCount} de ${s.totalInArea} offline (${Math.round(s.offlineShare * 100)}%) desde ${day}` });
-      await expect(label).toBeVisible();
-      await expect(label).toContainText(/desde \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-
-      // Drag the map until the label sits just under the map's top edge, then open it: the card shows whole.
-      const map = await mapBox(page);
-      const l = (await label.boundingBox())!;
-      const from = { x: map.x + map.width / 2, y: map.y + map.height / 2 };
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(from.x + (map.x + map.width / 2 - l.x), from.y + (map.y + 12 - l.y), { steps: 10 });
-      await page.mouse.up();
-      await page.waitForTimeout(400);
-      expect((await label.boundingBox())!.y).toBeLessThan(map.y + 40);
-      // Forced: after the earlier specs' orders, another region's building icon may sit over the label's spot at
-      // the top edge, and Playwright would wait for it forever; what this test checks is where the card opens.
-      await label.click({ force: true });
-      const popup = page.getByTestId("outage-popup");
-      await expect(popup.getByTestId("outage-since")).toHaveText(day);
-      await page.waitForTimeout(600); // the pan that brings it into view
-      const card = (await page.locator(".leaflet-popup").boundingBox())!;
-      expect(card.y, "o topo do cartão fica dentro do mapa").toBeGreaterThanOrEqual(map.y);
-      for (const control of await page.getByTestId("map-toolbar").locator("button:visible, fieldset:visible").all()) {
-        expect(intersects(card, (await control.boundingBox())!), "nem sob os botões e o painel de camadas").toBe(false);
-      }
-      await expect(popup.getByRole("button", { name: "Criar região" })).toBeInViewport();
-      await page.screenshot({ path: "/tmp/raio-map-popup-top.png" });
-
-      // Made into a region: the building icon sits on the label's point; its card does not hide the label.
-      await popup.getByRole("button", { name: "Criar região" }).click();
-      const dialog = page.getByRole("dialog", { name: "Nova OS de Estrutura" });
-      await dialog.getByLabel("Descrição").fill("Queda desde ontem em Cambuí (e2e)");
-      await dialog.getByRole("button", { name: "Salvar" }).click();
-      await expect(dialog).toBeHidden();
-      const number = Number(/OS (\d+)/.exec((await page.getByTestId("map-notice").textContent()) ?? "")![1]);
-      const covered = page.getByTestId("outage-label").filter({ hasText: `coberta pela OS ${number}` });
-      await expect(covered).toBeVisible();
-      await page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`).hover();
-      await expect(page.getByTestId("region-popup")).toContainText(`OS ${number}`);
-      await page.waitForTimeout(600);
-      const regionCard = (await page.locator(".leaflet-popup").boundingBox())!;
-      expect(intersects(regionCard, (await covered.boundingBox())!), "o cartão da OS não cobre o rótulo da sugestão").toBe(false);
-      await page.screenshot({ path: "/tmp/raio-map-icon-and-label.png" });
-    } finally {
+    restore = async () => {
       await report(page.request, outage, true, new Date());
       await setWindow(page.request, 30);
+    };
+    await setWindow(page.request, DAY_WINDOW_MINUTES);
+    expect((await report(page.request, outage, false, since)).updated).toBeGreaterThanOrEqual(12);
+    // The suggestion over them began yesterday (at 23:59, or earlier when older offline logins joined it).
+    const { suggestions } = (await (await page.request.get("/api/v1/outages/suggestions")).json()) as {
+      suggestions: { offlineLoginIds: number[]; offlineCount: number; totalInArea: number; offlineShare: number; firstOfflineAt: string }[];
+    };
+    const s = suggestions.find((x) => outage.filter((l) => x.offlineLoginIds.includes(l.id)).length >= 10);
+    if (!s) throw new Error(`nenhuma sugestão sobre Cambuí (${suggestions.length} sugestões)`);
+    expect(new Date(s.firstOfflineAt).getTime()).toBeLessThanOrEqual(since.getTime());
+    const day = SP_DATE_TIME.format(new Date(s.firstOfflineAt)).replace(",", "");
+    await openMap(page);
+    const label = page.getByTestId("outage-label").filter({ hasText: `${s.offlineCount} de ${s.totalInArea} offline (${Math.round(s.offlineShare * 100)}%) desde ${day}` });
+    await expect(label).toBeVisible();
+    await expect(label).toContainText(/desde \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+
+    // Only the suggestions on the map while it is dragged: the earlier specs leave orders and login clusters
+    // around Cambuí, and one of them could lie over the label's spot at the top edge (the panel's own toggles).
+    const layers = page.getByRole("group", { name: "Camadas" });
+    const others = ["Logins", "Regiões Aberta", "Regiões Em Execução"].map((name) => layers.getByLabel(name));
+    for (const box of others) await box.uncheck();
+    await expect(page.locator('[data-testid="order-icon"]')).toHaveCount(0);
+
+    // Drag the map until the label sits just under the map's top edge, then open it: the card shows whole.
+    const map = await mapBox(page);
+    const l = (await label.boundingBox())!;
+    const from = { x: map.x + map.width / 2, y: map.y + map.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const to = { x: from.x + (map.x + map.width / 2 - l.x), y: from.y + (map.y + 12 - l.y) };
+    await page.mouse.move(to.x, to.y, { steps: 10 });
+    // Held still before the release, so Leaflet's inertia does not carry the label on past the map's top edge
+    // (under the page header): one last 1 px move after the pause leaves it no speed to go on with.
+    await page.waitForTimeout(200);
+    await page.mouse.move(to.x, to.y + 1);
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    const top = (await label.boundingBox())!.y;
+    expect(top).toBeGreaterThanOrEqual(map.y);
+    expect(top).toBeLessThan(map.y + 40);
+    await label.click();
+    const popup = page.getByTestId("outage-popup");
+    await expect(popup.getByTestId("outage-since")).toHaveText(day);
+    await page.waitForTimeout(600); // the pan that brings it into view
+    const card = (await page.locator(".leaflet-popup").boundingBox())!;
+    expect(card.y, "o topo do cartão fica dentro do mapa").toBeGreaterThanOrEqual(map.y);
+    for (const control of await page.getByTestId("map-toolbar").locator("button:visible, fieldset:visible").all()) {
+      expect(intersects(card, (await control.boundingBox())!), "nem sob os botões e o painel de camadas").toBe(false);
     }
+    await expect(popup.getByRole("button", { name: "Criar região" })).toBeInViewport();
+    await page.screenshot({ path: "/tmp/raio-map-popup-top.png" });
+
+    // Made into a region: the building icon sits on the label's point; its card does not hide the label.
+    await popup.getByRole("button", { name: "Criar região" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nova OS de Estrutura" });
+    await dialog.getByLabel("Descrição").fill("Queda desde ontem em Cambuí (e2e)");
+    await dialog.getByRole("button", { name: "Salvar" }).click();
+    await expect(dialog).toBeHidden();
+    for (const box of others) await box.check();
+    const number = Number(/OS (\d+)/.exec((await page.getByTestId("map-notice").textContent()) ?? "")![1]);
+    const covered = page.getByTestId("outage-label").filter({ hasText: `coberta pela OS ${number}` });
+    await expect(covered).toBeVisible();
+    await page.locator(`[data-testid="order-icon"][data-order-number="${number}"]`).hover();
+    await expect(page.getByTestId("region-popup")).toContainText(`OS ${number}`);
+    await page.waitForTimeout(600);
+    const regionCard = (await page.locator(".leaflet-popup").boundingBox())!;
+    expect(intersects(regionCard, (await covered.boundingBox())!), "o cartão da OS não cobre o rótulo da sugestão").toBe(false);
+    await page.screenshot({ path: "/tmp/raio-map-icon-and-label.png" });
   });
 
   test("the order form leaves the zoom buttons free, and the drawing bar keeps each button on one line", async ({ page }) => {

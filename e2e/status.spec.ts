@@ -78,9 +78,13 @@ test("a visitor without JavaScript sees the running work and looks up a CEP", as
   await page.getByRole("button", { name: "Consultar" }).click();
   await expect(page.getByRole("alert")).toContainText("CEP inválido");
 
-  const feed = await page.request.get("/status/feed.xml");
-  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
-  expect(await feed.text()).toContain(`(OS ${orderNumber})`);
+  // Each server process keeps its own snapshot (refreshed every few seconds): the feed may come from a process
+  // that has not seen the order yet.
+  await expect.poll(async () => {
+    const feed = await page.request.get("/status/feed.xml");
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    return feed.text();
+  }, { timeout: 20_000, intervals: [1_000] }).toContain(`(OS ${orderNumber})`);
   expect(violations).toEqual([]);
   await page.context().close();
 });
