@@ -5,19 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
-PORT=${RAIO_BENCH_PG_PORT:-55496}
-if [ -z "${BENCH_DATABASE_URL:-}" ]; then
-  BASE=$(scripts/pg-throwaway.sh start "$PORT")
-  trap 'scripts/pg-throwaway.sh stop "$PORT"' EXIT
-  DIR=${RAIO_TEST_PG_DIR:-/tmp/raio-pg-$PORT}
-  psql "$BASE" -qc "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
-  # pg_ctl restart keeps the options the cluster was started with.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DIR" -w restart >/dev/null
-  else /usr/lib/postgresql/15/bin/pg_ctl -D "$DIR" -w restart >/dev/null; fi
-  psql "$BASE" -qc "CREATE DATABASE raio_bench_status" >/dev/null
-  # The app reaches this local server through its Unix socket (see scripts/bench-api.sh).
-  export BENCH_DATABASE_URL="postgresql://app@localhost:$PORT/raio_bench_status?host=$DIR"
-fi
-DIST=${RAIO_DIST_DIR:-.next}
-[ -f "$DIST/BUILD_ID" ] || npx next build
+source scripts/lib/throwaway-pg.sh
+bench_database "${RAIO_BENCH_PG_PORT:-55496}" raio_bench_status --stat-statements
+ensure_build
 npx tsx bench/status.ts "$@"

@@ -6,11 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
-PORT=${RAIO_BENCH_PG_PORT:-55451}
-if [ -z "${BENCH_DATABASE_URL:-}" ]; then
-  BASE=$(scripts/pg-throwaway.sh start "$PORT")
-  trap 'scripts/pg-throwaway.sh stop "$PORT"' EXIT
-  psql "$BASE" -qc "CREATE DATABASE raio_bench_sync" >/dev/null
-  BENCH_DATABASE_URL="${BASE%/postgres}/raio_bench_sync"
-fi
+source scripts/lib/throwaway-pg.sh
+bench_database "${RAIO_BENCH_PG_PORT:-55451}" raio_bench_sync
 DATABASE_URL="$BENCH_DATABASE_URL" npx tsx bench/sync.ts "$@"

@@ -1,17 +1,25 @@
-# Sourced by the bench scripts: `bench_database PORT DBNAME` starts a throwaway PostgreSQL on PORT
-# (scripts/pg-throwaway.sh), creates DBNAME, stops the cluster when the script exits, and exports
+# Sourced by the bench scripts: `bench_database PORT DBNAME [--stat-statements]` starts a throwaway PostgreSQL on
+# PORT (scripts/pg-throwaway.sh), creates DBNAME, stops the cluster when the script exits, and exports
 # BENCH_DATABASE_URL — unless BENCH_DATABASE_URL is already set (a database the caller gives, kept as it is).
+# With --stat-statements the cluster preloads pg_stat_statements (one restart), so a bench can count the app's
+# statements.
 # The app reaches the local server through its Unix socket, as a PostgreSQL on the same host should be
 # reached (no TCP stack per query; see docs/implantacao.md).
 bench_database() {
-  local port=$1 name=$2
+  local port=$1 name=$2 option=${3:-}
   [ -n "${BENCH_DATABASE_URL:-}" ] && return 0
-  local base
+  local base dir=${RAIO_TEST_PG_DIR:-/tmp/raio-pg-$port}
   base=$(scripts/pg-throwaway.sh start "$port")
   # shellcheck disable=SC2064 # the port is fixed now, on purpose
   trap "scripts/pg-throwaway.sh stop '$port'" EXIT
+  if [ "$option" = --stat-statements ]; then
+    psql "$base" -qc "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+    # pg_ctl restart keeps the options the cluster was started with.
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$dir" -w restart >/dev/null
+    else /usr/lib/postgresql/15/bin/pg_ctl -D "$dir" -w restart >/dev/null; fi
+  fi
   psql "$base" -qc "CREATE DATABASE $name" >/dev/null
-  export BENCH_DATABASE_URL="postgresql://app@localhost:$port/$name?host=${RAIO_TEST_PG_DIR:-/tmp/raio-pg-$port}"
+  export BENCH_DATABASE_URL="postgresql://app@localhost:$port/$name?host=$dir"
 }
 
 # `ensure_wrk`: wrk (Debian's package) generates closed-loop load with far less CPU than autocannon; installed
