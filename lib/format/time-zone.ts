@@ -43,8 +43,8 @@ export function timeZoneLabel(zone: string = getIspTimeZone()): string {
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A zone's UTC offset at an instant, in ms (−03:00 → −10,800,000). */
-export function zoneOffsetMs(instantMs: number, zone: string): number {
+/** The offset in force at an instant, asked of the time-zone database (a formatToParts call: slow). */
+function lookUpOffsetMs(instantMs: number, zone: string): number {
   let format = offsetFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
@@ -55,6 +55,27 @@ export function zoneOffsetMs(instantMs: number, zone: string): number {
   if (!match) return 0; // "GMT": offset zero
   const sign = match[1] === "-" ? -1 : 1;
   return sign * (Number(match[2]) * HOUR_MS + Number(match[3]) * MINUTE_MS);
+}
+
+/**
+ * Offsets by zone and UTC hour, for the hours whose first and last millisecond have the same offset (no zone
+ * changes its offset twice within an hour, so the whole hour has it); an hour holding a change is looked up
+ * at each instant. Bulk reads (an ERP sync parses hundreds of thousands of local times) hit this cache.
+ */
+const hourOffsets = new Map<string, number>();
+const MAX_CACHED_HOURS = 100_000;
+
+/** A zone's UTC offset at an instant, in ms (−03:00 → −10,800,000). */
+export function zoneOffsetMs(instantMs: number, zone: string): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const key = `${zone}|${hour}`;
+  const cached = hourOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const start = lookUpOffsetMs(hour * HOUR_MS, zone);
+  if (start !== lookUpOffsetMs(hour * HOUR_MS + HOUR_MS - 1, zone)) return lookUpOffsetMs(instantMs, zone);
+  if (hourOffsets.size >= MAX_CACHED_HOURS) hourOffsets.clear();
+  hourOffsets.set(key, start);
+  return start;
 }
 
 /**

@@ -12,6 +12,9 @@
 //   statusChangedAt / lastSeenAt stored beyond that limit (written before the rule, or by a clock since
 //   corrected) is not trusted: the next real event replaces it instead of being ignored as older.
 // Logins are found by username (the RADIUS login); unknown usernames are listed, not refused.
+// `touchUnchanged: false` (the ERP's online refresh): an event that flips nothing writes nothing. The ERP's
+// online flag is a poll answer, not a sighting at `at`: moving every unchanged login's lastSeenAt to the poll
+// instant would rewrite the whole table each pass and make an offline login look "seen" at every refresh.
 // Location does not change, so the login-locations stamp is not bumped (the point index stays valid).
 import { db } from "../db";
 import type { Principal } from "../auth/principal";
@@ -37,7 +40,12 @@ interface LoginRow {
 // Timestamps travel as ISO text and are cast to UTC "timestamp(3)" (Prisma's DateTime columns).
 const AS_TIMESTAMP = `::timestamptz AT TIME ZONE 'UTC'`;
 
-export async function applyLoginStatus(events: readonly LoginStatusEvent[], principal: Principal | null): Promise<ApplyStatusResult> {
+export async function applyLoginStatus(
+  events: readonly LoginStatusEvent[],
+  principal: Principal | null,
+  opts: { touchUnchanged?: boolean } = {},
+): Promise<ApplyStatusResult> {
+  const touchUnchanged = opts.touchUnchanged ?? true;
   const latest = new Map<string, LoginStatusEvent>();
   for (const e of events) {
     const seen = latest.get(e.login);
@@ -74,7 +82,7 @@ export async function applyLoginStatus(events: readonly LoginStatusEvent[], prin
         flipIds.push(row.id);
         flipOnline.push(e.online);
         flipAt.push(e.at.toISOString());
-      } else {
+      } else if (touchUnchanged) {
         seenIds.push(row.id);
         seenAt.push(e.at.toISOString());
       }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { IxcConnector } from "@/lib/erp/ixc/ixc-connector";
+import { refreshOnline } from "@/lib/erp/sync/refresh-online";
 import { runSync } from "@/lib/erp/sync/run-sync";
 import { importErpFolder } from "@/lib/import/import-erp-folder";
 import { BASE_UPDATE } from "../fakes/ixc-data";
@@ -115,5 +116,29 @@ describe("ERP sync", { timeout: 180_000 }, () => {
     const resumed = await runSync(connector, { kind: "FULL" });
     expect(resumed).toMatchObject({ runId: failed.id, resumed: true });
     expect(await db.login.count()).toBe(N);
+  });
+
+  it("the online refresh writes the logins that flipped and leaves the others as the sync wrote them", async () => {
+    await runSync(connector, { kind: "FULL" });
+    const cols = { externalId: true, online: true, lastSeenAt: true, statusChangedAt: true, updatedAt: true } as const;
+    const before = new Map((await db.login.findMany({ select: cols })).map((l) => [l.externalId, l]));
+    const flippedRow = fake.data.radusuarios![3]!;
+    const original = { ...flippedRow };
+    fake.upsert("radusuarios", { ...flippedRow, online: before.get(flippedRow.id!)!.online ? "N" : "S" }, flippedRow.ultima_atualizacao ?? undefined);
+    try {
+      const outcome = await refreshOnline(connector);
+      expect(outcome).toMatchObject({ logins: N, flipped: 1 });
+      for (const login of await db.login.findMany({ select: cols })) {
+        const was = before.get(login.externalId)!;
+        if (login.externalId === flippedRow.id) {
+          expect(login.online).toBe(!was.online);
+        } else {
+          // The ERP's flag says nothing about when an unchanged login was last seen: nothing is rewritten.
+          expect(login, `login ${login.externalId}`).toEqual(was);
+        }
+      }
+    } finally {
+      fake.upsert("radusuarios", original, original.ultima_atualizacao ?? undefined);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The fast refresh of logins' online state (default every 60 s): one pass over the ERP's logins reading only
 // their online flag, applied through the login status feed's rules (lib/outages/apply-login-status), so
-// outage detection sees a flip from the ERP exactly as one from RADIUS accounting.
+// outage detection sees a flip from the ERP exactly as one from RADIUS accounting. Unchanged logins are not
+// written (their lastSeenAt comes from the ERP's ultima_conexao_final through the sync, not from the poll).
 import { db } from "../../db";
 import { applyLoginStatus } from "../../outages/apply-login-status";
 import type { ErpConnector } from "../connector";
@@ -20,7 +21,7 @@ export async function refreshOnline(connector: ErpConnector): Promise<OnlineOutc
       // One instant for the pass: the ERP's answer is the state now.
       const at = new Date();
       if (page.events.length) {
-        const result = await applyLoginStatus(page.events.map((e) => ({ ...e, at })), null);
+        const result = await applyLoginStatus(page.events.map((e) => ({ ...e, at })), null, { touchUnchanged: false });
         flipped += result.updated;
       }
       logins += page.events.length;
