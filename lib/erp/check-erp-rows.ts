@@ -4,6 +4,7 @@
 // and the refused ones with table, external id, field and reason.
 import type { z } from "zod";
 import { db } from "../db";
+import { PROBE_BY_INDEX_SQL } from "../db/probe-by-index";
 import { contractRow, customerRow, invoiceRow, loginRow } from "../import/import-erp-folder";
 import type { ErpRows } from "../import/upsert-erp-rows";
 import type { SkippedRow, SourceRow } from "./connector";
@@ -17,14 +18,12 @@ export type ParsedErpRow = ErpRows[keyof ErpRows][number];
 
 /**
  * The rows of `table` whose `column` is one of `keys` (one array parameter), each key one probe of the column's
- * unique b-tree. Bitmap scans are off for the statement: with them PostgreSQL may answer `username = …` from
- * Login.username's trigram GIN index (search box), whose pending list a sync that is filling the table makes
- * long — seen: 10–20 s for a page of 500 logins, growing with the table.
+ * unique b-tree (lib/db/probe-by-index: no hash join reading the whole table, no trigram GIN index).
  */
 async function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
   if (!keys.length) return [];
   const [, rows] = await db.$transaction([
-    db.$executeRawUnsafe(`SET LOCAL enable_bitmapscan = off`),
+    db.$queryRawUnsafe(PROBE_BY_INDEX_SQL),
     db.$queryRawUnsafe<T[]>(`SELECT ${select} FROM unnest($1::text[]) AS k(key) JOIN "${table}" t ON t."${column}" = k.key`, [...new Set(keys)]),
   ]);
   return rows;

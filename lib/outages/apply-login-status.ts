@@ -17,6 +17,7 @@
 // instant would rewrite the whole table each pass and make an offline login look "seen" at every refresh.
 // Location does not change, so the login-locations stamp is not bumped (the point index stays valid).
 import { db } from "../db";
+import { probeByIndex } from "../db/probe-by-index";
 import type { Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { latestStatusInstantMs, type LoginStatusEvent } from "../validation/login-status";
@@ -57,9 +58,9 @@ export async function applyLoginStatus(
 
   return db.$transaction(async (tx) => {
     const usernames = [...latest.keys()];
-    // A b-tree probe per name: with bitmap scans on, PostgreSQL may answer from Login.username's trigram GIN
-    // index (search box), seconds per 500 names while its pending list is long (the ERP online refresh).
-    await tx.$executeRawUnsafe(`SET LOCAL enable_bitmapscan = off`);
+    // A b-tree probe per name and per id (lib/db/probe-by-index): never a read of the whole Login table, nor
+    // its trigram GIN index, for a page of names.
+    await probeByIndex(tx);
     const rows = await tx.$queryRawUnsafe<LoginRow[]>(
       `SELECT l.id, l.username, l.online, (EXTRACT(EPOCH FROM l."statusChangedAt") * 1000)::float8 AS changed_ms
          FROM unnest($1::text[]) AS k(name) JOIN "Login" l ON l.username = k.name`,

@@ -9,6 +9,7 @@
 // - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
 //   skipped and reported; they never abort the rest and never overwrite good data.
 import { db, type Prisma, type SyncKind } from "../../db";
+import { probeByIndex } from "../../db/probe-by-index";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
 import { checkErpReferences, parseErpRows, type ParsedErpRow } from "../check-erp-rows";
 import type { ErpConnector, SkippedRow } from "../connector";
@@ -140,6 +141,8 @@ async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], 
   (rows[table] as ParsedErpRow[]) = good;
   await db.$transaction(
     async (tx) => {
+      // A page's rows find their references and existing rows by index, however large the tables have grown.
+      await probeByIndex(tx);
       if (good.length) await upsertErpRows(tx, rows);
       if ((table === "contracts" || table === "logins") && good.length) {
         // Known from the ERP, seen by this run (one statement: insert or move runId forward).
