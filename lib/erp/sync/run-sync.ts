@@ -3,15 +3,15 @@
 // - FULL pulls everything; at its end, contracts and logins that came from the ERP and that it no longer has
 //   become inactive (never deleted: their history stays). INCREMENTAL pulls rows whose ultima_atualizacao moved since the last
 //   successful sync's start, minus an overlap (rows changed in the same second, clocks a little apart).
-// - Each page is one transaction: its good rows, its skipped rows (SyncIssue: table, ERP id, field, why), and
-//   the run's cursor move together, so a run stopped anywhere (error, kill -9) resumes after its last page
-//   and ends with the same database.
+// - Each page (contracts and invoices: each batch of pages, BATCH_ROWS) is one transaction: its good rows,
+//   its skipped rows (SyncIssue: table, ERP id, field, why), and the run's cursor move together, so a run
+//   stopped anywhere (error, kill -9) resumes after its last written page and ends with the same database.
 // - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
 //   skipped and reported; they never abort the rest and never overwrite good data.
 import { db, type Prisma, type SyncKind } from "../../db";
 import { probeByIndex } from "../../db/probe-by-index";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
-import { checkErpReferences, parseErpRows, type ParsedErpRow } from "../check-erp-rows";
+import { checkErpReferences, parseErpRows, type ParsedErpRow, type ParsedPage } from "../check-erp-rows";
 import type { ErpConnector, SkippedRow } from "../connector";
 import { syncErpPlant } from "../../topology/sync-erp-plant";
 import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
@@ -20,6 +20,15 @@ import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type 
 export const DEFAULT_OVERLAP_MS = 10 * 60_000;
 /** Page transactions may hold 500 customers with their phones: far above Prisma's 5 s default. */
 const PAGE_TX_TIMEOUT_MS = 120_000;
+/**
+ * Contracts and invoices are written BATCH_ROWS rows (several pages) per transaction: their rows refer only to
+ * earlier tables, so a page's checks do not depend on the pages before it in the same table, and one
+ * transaction of 2,500 rows costs far less than five of 500 (statements, plans, round trips, cursor writes).
+ * Customers and logins stay a page per transaction: a CPF or a username (or a CTO port) may move between rows
+ * of different pages, and each page is checked against the ones committed before it.
+ */
+const BATCHED: ReadonlySet<SyncTable> = new Set(["contracts", "invoices"]);
+const BATCH_ROWS = 2_500;
 /** Most skipped rows kept per run (the count is exact; the list stops here). */
 const MAX_ISSUES_PER_RUN = 5_000;
 
@@ -85,19 +94,28 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
       // (Full runs only: the ONU table is as long as the fibre logins; an incremental run skips, and reports,
       // a login whose CTO is newer than the last full sync.)
       if (progress.table === "logins" && run.kind === "FULL") await syncErpPlant(connector, run.id);
-      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor, contractTechnology })) {
-        const page = parseErpRows(progress.table, batch.rows, batch.skipped);
+      // Pages waiting to be written together (see BATCH_ROWS): parsed rows and refused ones.
+      let held: ParsedPage = { parsed: [], skipped: [] };
+      const flush = async () => {
+        const page = held;
+        held = { parsed: [], skipped: [] };
         // References and ownership are checked against every earlier page committed.
         await settle();
         const { good, skipped } = await checkErpReferences(progress.table, page);
-        progress.done += batch.rows.length + batch.skipped.length;
         progress.skipped += skipped.length;
+        // The cursors as of this batch's last page (the loop moves on before the transaction commits).
+        pending = writePage(run.id, progress.table, good, skipped, structuredClone(run.tables));
+        pending.catch(() => undefined); // rethrown by settle()
+      };
+      for await (const batch of connector.pull(progress.table, { changedSince: run.changedSince, afterId: progress.cursor, contractTechnology })) {
+        const page = parseErpRows(progress.table, batch.rows, batch.skipped);
+        held.parsed.push(...page.parsed);
+        held.skipped.push(...page.skipped);
+        progress.done += batch.rows.length + batch.skipped.length;
         progress.cursor = batch.cursor;
         progress.total = progress.done + batch.remaining;
         if (batch.remaining === 0) progress.finished = true;
-        // The cursors as of this page (the loop moves on before the transaction commits).
-        pending = writePage(run.id, progress.table, good, skipped, structuredClone(run.tables));
-        pending.catch(() => undefined); // rethrown by settle()
+        if (!BATCHED.has(progress.table) || held.parsed.length + held.skipped.length >= BATCH_ROWS || batch.remaining === 0) await flush();
         rowsThisProcess += batch.rows.length + batch.skipped.length;
         pages++;
         const elapsed = (performance.now() - started) / 1000;
@@ -105,10 +123,12 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
         const left = run.tables.reduce((n, t) => n + (t.total === null ? 0 : t.total - t.done), 0);
         opts.onProgress?.({ runId: run.id, table: progress.table, tables: run.tables, rowsPerSecond, etaSeconds: rowsPerSecond > 0 ? left / rowsPerSecond : null });
         if (opts.stopAfterPages !== undefined && pages >= opts.stopAfterPages) {
+          // As a crash would: pages held for the next batch are lost, and pulled again on resume.
           await settle();
           throw new Error("parada de teste (stopAfterPages)");
         }
       }
+      if (held.parsed.length || held.skipped.length) await flush();
       // The next table's pages refer to this one's rows (and the connector may look them up).
       await settle();
       if (!progress.finished) {
