@@ -160,10 +160,13 @@ export async function upsertErpRows(tx: Prisma.TransactionClient, rows: ErpRows)
 async function replacePhones(tx: Prisma.TransactionClient, customers: readonly Row<"customers">[]): Promise<void> {
   const ext = customers.flatMap((c) => c.phones.map(() => c.external_id));
   const phones = customers.flatMap((c) => c.phones);
+  // Each customer found by its external id and its phones by the (customerId, phone) index; the kept pairs
+  // in a hashed list. Never a read of the whole Customer or CustomerPhone table (lib/db/probe-by-index), nor
+  // a pair-by-pair comparison of the page's phones with each other.
   await tx.$executeRawUnsafe(
-    `DELETE FROM "CustomerPhone" p USING "Customer" c
-      WHERE c.id = p."customerId" AND c."externalId" = ANY($1::text[])
-        AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS v(ext, phone) WHERE v.ext = c."externalId" AND v.phone = p.phone)`,
+    `DELETE FROM "CustomerPhone" p USING unnest($1::text[]) AS k(ext) JOIN "Customer" c ON c."externalId" = k.ext
+      WHERE c.id = p."customerId"
+        AND (c."externalId", p.phone) NOT IN (SELECT v.ext, v.phone FROM unnest($2::text[], $3::text[]) AS v(ext, phone))`,
     customers.map((c) => c.external_id), ext, phones,
   );
   if (phones.length) {
