@@ -51,13 +51,14 @@ for (const vp of VIEWPORTS) {
     await expect(page.getByTestId("order-scheduled-start")).toContainText("(inicia sozinha)");
     expect(await horizontalOverflow(page), "a página programada rola para o lado").toBeLessThanOrEqual(0);
 
-    // No click: the durable job starts it at its time; the page only reloads to see it.
+    // No click: the durable job starts it at its time; the page only reloads to see it. (A reload at the very
+    // moment of the start may read the order before the commit and its history after it: both are waited for.)
     await expect(async () => {
       await page.reload();
       await expect(page.getByTestId("status-history")).toContainText("Em Execução", { timeout: 2_000 });
+      await expect(page.getByRole("heading", { name: "Programar manutenção" })).toHaveCount(0, { timeout: 1_000 });
     }).toPass({ timeout: 180_000, intervals: [3_000] });
     await expect(page.getByTestId("status-history")).toContainText("Início programado para");
-    await expect(page.getByRole("heading", { name: "Programar manutenção" })).toHaveCount(0);
 
     // The timeline: a note for customers and an internal one, with who and when; the forecast change is there too.
     const timeline = page.getByRole("region", { name: "Linha do tempo" });
