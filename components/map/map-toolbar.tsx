@@ -1,6 +1,7 @@
 "use client";
-// The map's top-right corner: "Inserir Região de Manutenção" and the layer panel (logins, suggestions,
-// the FTTH plant's probable causes and boxes, regions per status), which folds into its "Camadas" button (folded at first on a phone, so it keeps its map).
+// The map's top-right corner: "Inserir Região de Manutenção" and the layer panel (logins, suggestions, the
+// FTTH plant's probable causes and boxes, regions per status), which folds into its "Camadas" button (folded
+// at first on a phone, so it keeps its map).
 import { useId } from "react";
 import { ORDER_STATUSES } from "@/lib/validation/order";
 import { ORDER_STATUS_LABEL, STATUS_COLOR } from "@/components/orders/status-style";

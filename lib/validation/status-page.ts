@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { MAX_LOGO_BYTES } from "./status-page-limits";
 
-/** Largest uploaded logo, in bytes of the image (the data: URL is ~4/3 of it). */
-export { MAX_LOGO_BYTES };
+/** Largest uploaded logo as a data: URL (~4/3 of the image's MAX_LOGO_BYTES). */
 const MAX_LOGO_CHARS = Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40;
 
 const hexColor = z
