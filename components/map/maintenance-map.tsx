@@ -25,6 +25,7 @@ import { useMapLayers } from "./use-map-layers";
 import { useDraftPolygon } from "./use-draft-polygon";
 import { useRegionEditing } from "./use-region-editing";
 import { useContextMenu } from "./use-context-menu";
+import { useHashView } from "./use-hash-view";
 import { TopologyLayers } from "./topology-layers";
 import type { CreatedEquipmentOrder } from "./equipment-order-form";
 
@@ -59,6 +60,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
   const { drawingRef, hasDraft } = draft;
   const canOpenMenu = useCallback(() => !drawingRef.current && !hasDraft(), [drawingRef, hasDraft]);
   const menu = useContextMenu(map, canWrite, canOpenMenu);
+  useHashView(map, MIN_ZOOM, MAX_ZOOM);
 
   const { refresh: refreshDraft } = draft;
   const onLoginsLoaded = useCallback((loaded: LoadedLogins) => {
