@@ -1,5 +1,5 @@
 // One order with everything its page shows: details, region, status history with names, logins affected.
-import { db } from "../db";
+import { db, Prisma } from "../db";
 import { notFound } from "../errors";
 import type { AreaGeometry, Bbox } from "../geo/types";
 import { countLoginsInRegion } from "../maintenance/login-points";
@@ -7,7 +7,9 @@ import { countCustomersInRegion } from "../maintenance/count-customers-in-region
 import { resolveActorNames } from "./resolve-actor-names";
 
 export async function getOrderOrThrow(orderId: number) {
-  const order = await db.serviceOrder.findUnique({
+  // One snapshot: Prisma reads the events with a query of their own, and a transition committing between the
+  // two would show the header "Aberta" over an "Em Execução" history row.
+  const order = await db.$transaction((tx) => tx.serviceOrder.findUnique({
     where: { id: orderId },
     select: {
       id: true, number: true, status: true, description: true, responsible: true, expectedEndAt: true, scheduledStartAt: true,
@@ -18,7 +20,7 @@ export async function getOrderOrThrow(orderId: number) {
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, fromStatus: true, toStatus: true, userId: true, apiTokenId: true, at: true, note: true } },
       _count: { select: { affectedLogins: true } },
     },
-  });
+  }), { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
   if (!order) throw notFound(`Ordem de serviço ${orderId} não encontrada.`);
 
   const region = order.region
