@@ -291,6 +291,14 @@ class PreparedPart {
       } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
         const u1 = (edges[o] as number) - x;
         const u2 = (edges[o + 2] as number) - x;
+        // An edge wholly left of the point (u1, u2 < 0) that straddles its y crosses the ray; one wholly
+        // right never does. The orientation below would say exactly that (its sign is fixed by the signs
+        // of u and v there, and it cannot be 0): only an edge whose x-range holds the point needs it.
+        if (u1 < 0 && u2 < 0) {
+          if ((v2 > 0 && v1 <= 0) || (v2 <= 0 && v1 > 0)) crossings++;
+          continue;
+        }
+        if (u1 > 0 && u2 > 0) continue;
         const f = signOfDet2(u2, u1, v2, v1); // sign of u2·v1 − u1·v2
         if (f === 0) return true; // on the edge
         if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
