@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPointIndex, pointsInPolygon } from "./point-index";
 import { preparePolygon } from "./prepared-polygon";
-import { boundaryPoints, CAMPINAS, gaussian, seededRandom, starRing } from "@/tests/support/test-shapes";
+import { boundaryPoints, CAMPINAS, gaussian, nearEdgePoints, seededRandom, starRing } from "@/tests/support/test-shapes";
 import type { AreaGeometry } from "./types";
 import { booleanPointInPolygon } from "@turf/turf";
 
@@ -68,6 +68,35 @@ describe("pointsInPolygon", () => {
         expect(sorted(pointsInPolygon(buildPointIndex(points), preparePolygon(g, { gridSize })))).toEqual(turfIds(points, g));
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it("returns the same ids as testing every login one by one, with logins packed on and around edges, in the hole and stacked on one spot", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(8, 64, 256), (s, gridSize) => {
+        const rand = seededRandom(s);
+        const outer = starRing(rand, CAMPINAS, 10 + Math.floor(rand() * 50), 0.03, 0.6, false);
+        const hole = starRing(rand, CAMPINAS, 4 + Math.floor(rand() * 16), 0.01, 0.7, false).reverse();
+        const g: AreaGeometry = { type: "Polygon", coordinates: [outer, hole] };
+        const lngs: number[] = [];
+        const lats: number[] = [];
+        const add = (x: number, y: number) => {
+          lngs.push(x);
+          lats.push(y);
+        };
+        // Dense enough that whole kd-nodes fall inside the ring (taken without tests) and inside the hole (skipped).
+        for (let i = 0; i < 30_000; i++) add(CAMPINAS[0] + gaussian(rand) * 0.02, CAMPINAS[1] + gaussian(rand) * 0.02);
+        for (const p of [...nearEdgePoints(rand, outer, 3, 1), ...nearEdgePoints(rand, hole, 3, 1), ...outer, ...hole]) add(p[0] as number, p[1] as number);
+        // Logins stacked on the same coordinates (one building): a vertex, a hole vertex, the centre (inside the hole).
+        for (const p of [outer[0], hole[0], CAMPINAS] as number[][]) for (let k = 0; k < 300; k++) add(p[0] as number, p[1] as number);
+        const ids = Int32Array.from(lngs, (_, i) => 7 * i + 3);
+        const exact = preparePolygon(g, { gridSize: 1 });
+        const expected = Array.from(ids).filter((_, i) => exact.contains(lngs[i] as number, lats[i] as number));
+        const found = pointsInPolygon(buildPointIndex({ ids, lngs, lats }), preparePolygon(g, { gridSize }));
+        expect(found.length).toBe(expected.length);
+        expect(sorted(found)).toEqual(expected);
+      }),
+      { numRuns: 12 },
     );
   });
 

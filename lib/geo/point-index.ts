@@ -1,11 +1,15 @@
 // A static spatial index of login points with a fused "which logins are inside this region" walk.
 //
 // Built once from plain arrays (KDBush over Float64Array coordinates, kd-sorted). pointsInPolygon walks
-// the kd-tree over the polygon's bbox tracking each node's bounds (from the splits above it): a node
-// the prepared polygon's grid says is wholly inside is copied out without testing a single point
-// (its points are one contiguous range of the kd-sorted arrays), a node wholly outside is skipped,
-// and only nodes straddling the boundary test their points inline — no intermediate candidate array,
-// no per-point allocation; matches are written to a reusable Int32Array and copied out once.
+// the kd-tree over the polygon's bbox tracking each node's bounds (from the splits above it) and asks the
+// prepared polygon's grid about each node's rectangle:
+// - wholly inside: the node's points are one contiguous range of the kd-sorted arrays, so the walk only
+//   records the range and copies its ids out at the end with one block copy (no point is tested);
+// - wholly outside (beyond the ring, or within a hole): skipped;
+// - straddling the boundary: descend; a leaf hands its range to the prepared polygon's leaf loop
+//   (appendContained: grid read per point, exact test only in the grid's boundary cells).
+// No intermediate candidate array and no per-point allocation: leaf matches go to a reusable Int32Array,
+// and the result is allocated once at its final size.
 // An index is immutable: when logins change, the caller builds a new one (lib/maintenance/login-points.ts
 // rebuilds it when the login-locations version stamp moves).
 // Ids are assumed unique (one point per login).
@@ -38,6 +42,9 @@ export interface PointIndex {
   readonly base: BaseTree;
 }
 
+/** Room for this many wholly-inside nodes before the list grows (a region at 1,000,000 logins takes a few hundred). */
+const TAKEN_INITIAL_PAIRS = 512;
+
 const WALK_STACK_DEPTH = 3 * 64; // 3 ints per frame; kd depth ≤ 32 for 2³² points
 
 /** Builds the index. O(n log n). */
@@ -65,12 +72,16 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
   const [minX, minY, maxX, maxY] = polygon.bbox;
   const { kd, ids, coords, scratch } = index.base;
   const nodeSize = kd.nodeSize;
-  let found = 0;
+  let found = 0; // leaf matches written to scratch
+  // Wholly-inside nodes as [from, to) pairs of kd-sorted positions, and how many points they hold.
+  let taken = new Int32Array(TAKEN_INITIAL_PAIRS * 2);
+  let takenPairs = 0;
+  let takenPoints = 0;
 
   if (ids.length > 0) {
     // Each frame: left, right, axis, and the node's bounds (known from the splits on the way down).
-    // A node whose bounds the polygon classifies as wholly inside is copied without testing its
-    // points; one wholly outside is skipped.
+    // A node whose bounds the polygon classifies as wholly inside is taken as a range without testing
+    // its points; one wholly outside is skipped.
     const ranges = new Int32Array(WALK_STACK_DEPTH);
     const bounds = new Float64Array((WALK_STACK_DEPTH / 3) * 4);
     let sp = 0;
@@ -98,17 +109,19 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
       const klass = polygon.classifyRect(nMinX, nMinY, nMaxX, nMaxY);
       if (klass === RECT_OUTSIDE) continue;
       if (klass === RECT_INSIDE && nodeBoundsInside) {
-        for (let i = left; i <= right; i++) scratch[found++] = ids[i] as number;
+        if (takenPairs * 2 === taken.length) {
+          const grown = new Int32Array(taken.length * 2);
+          grown.set(taken);
+          taken = grown;
+        }
+        taken[takenPairs * 2] = left;
+        taken[takenPairs * 2 + 1] = right + 1;
+        takenPairs++;
+        takenPoints += right + 1 - left;
         continue;
       }
       if (right - left <= nodeSize) {
-        for (let i = left; i <= right; i++) {
-          const x = coords[2 * i] as number;
-          const y = coords[2 * i + 1] as number;
-          if (x >= minX && x <= maxX && y >= minY && y <= maxY && polygon.contains(x, y)) {
-            scratch[found++] = ids[i] as number;
-          }
-        }
+        found = polygon.appendContained(coords, ids, left, right, scratch, found);
         continue;
       }
       const m = (left + right) >> 1;
@@ -145,5 +158,14 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
     }
   }
 
-  return scratch.slice(0, found);
+  const out = new Int32Array(takenPoints + found);
+  let at = 0;
+  for (let k = 0; k < takenPairs; k++) {
+    const from = taken[k * 2] as number;
+    const to = taken[k * 2 + 1] as number;
+    out.set(ids.subarray(from, to), at);
+    at += to - from;
+  }
+  out.set(scratch.subarray(0, found), at);
+  return out;
 }

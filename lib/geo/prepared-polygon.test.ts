@@ -2,7 +2,17 @@ import { booleanPointInPolygon } from "@turf/turf";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { preparePolygon } from "./prepared-polygon";
-import { boundaryPoints, CAMPINAS, seededRandom, snap, staircaseRing, starRing } from "@/tests/support/test-shapes";
+import {
+  boundaryPoints,
+  CAMPINAS,
+  nearEdgePoints,
+  nearlyAxisAlignedRing,
+  nudge,
+  seededRandom,
+  snap,
+  staircaseRing,
+  starRing,
+} from "@/tests/support/test-shapes";
 import type { AreaGeometry, Position, Ring } from "./types";
 
 const RUNS = 25;
@@ -119,6 +129,103 @@ describe("preparePolygon(...).contains agrees with Turf booleanPointInPolygon po
         expectSameAsTurf(g, randomPoints(rand, g, RANDOM_POINTS), onEdges.concat(boundaryPoints(ring)));
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the grid never changes an answer (it only decides which points skip the exact test)", () => {
+  /** Same answers as the exact crossing test alone: with one grid cell every point takes the exact path. */
+  function expectGridMatchesExact(geometry: AreaGeometry, points: Position[]): void {
+    const exact = preparePolygon(geometry, { gridSize: 1 });
+    for (const gridSize of [8, 64, 256]) {
+      const gridded = preparePolygon(geometry, { gridSize });
+      const wrong = points.filter((p) => gridded.contains(p[0] as number, p[1] as number) !== exact.contains(p[0] as number, p[1] as number));
+      expect({ gridSize, wrong: wrong.slice(0, 5), count: wrong.length }).toEqual({ gridSize, wrong: [], count: 0 });
+    }
+  }
+
+  /** Points on the cell borders of a grid of `g` cells over the geometry's bbox, and an ulp either side. */
+  function cellBorderPoints(rand: () => number, geometry: AreaGeometry, g: number): Position[] {
+    const [minX, minY, maxX, maxY] = preparePolygon(geometry).bbox;
+    const out: Position[] = [];
+    for (let k = 0; k <= g; k++) {
+      const x = minX + ((maxX - minX) * k) / g;
+      const y = minY + ((maxY - minY) * k) / g;
+      for (let i = 0; i < 4; i++) {
+        const along = rand();
+        for (const d of [-1, 0, 1]) {
+          out.push([x + d * Number.EPSILON * Math.abs(x), minY + along * (maxY - minY)]);
+          out.push([minX + along * (maxX - minX), y + d * Number.EPSILON * Math.abs(y)]);
+        }
+      }
+    }
+    return out;
+  }
+
+  it("on polygons with holes, for points on, a few ulps off, and between edges (free-valued coordinates)", () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        const rand = seededRandom(s);
+        const outer = starRing(rand, CAMPINAS, 8 + Math.floor(rand() * 60), 0.05, 0.6, false);
+        const hole = starRing(rand, CAMPINAS, 4 + Math.floor(rand() * 20), 0.015, 0.7, false).reverse();
+        const g: AreaGeometry = { type: "Polygon", coordinates: [outer, hole] };
+        const points = [
+          ...randomPoints(rand, g, RANDOM_POINTS),
+          ...nearEdgePoints(rand, outer, 2, 2),
+          ...nearEdgePoints(rand, hole, 2, 2),
+          ...outer,
+          ...hole,
+          ...cellBorderPoints(rand, g, 8),
+          ...cellBorderPoints(rand, g, 64),
+        ];
+        expectGridMatchesExact(g, points);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("on diagonals running through the grid's corners, for points a few ulps around every corner", () => {
+    fc.assert(
+      fc.property(seed, fc.constantFrom(8, 64, 256), (s, g) => {
+        const rand = seededRandom(s);
+        // A right triangle over its own bbox: the hypotenuse passes through every (k, k) grid corner of a
+        // g×g grid, where the edge leaves two cells through a shared corner and only touches the other two.
+        const [x0, y0] = [CAMPINAS[0] + rand() * 0.01, CAMPINAS[1] + rand() * 0.01];
+        const [w, h] = [0.02 + rand() * 0.05, 0.02 + rand() * 0.05];
+        const ring: Ring = [[x0, y0], [x0 + w, y0], [x0 + w, y0 + h], [x0, y0]];
+        const geometry: AreaGeometry = { type: "Polygon", coordinates: [ring] };
+        const points: Position[] = [];
+        for (let k = 0; k <= g; k++) {
+          const x = x0 + (w * k) / g;
+          const y = y0 + (h * k) / g;
+          for (let dx = -3; dx <= 3; dx++) for (let dy = -3; dy <= 3; dy++) points.push([nudge(x, dx), nudge(y, dy)]);
+        }
+        const exact = preparePolygon(geometry, { gridSize: 1 });
+        const gridded = preparePolygon(geometry, { gridSize: g });
+        const wrong = points.filter((p) => gridded.contains(p[0] as number, p[1] as number) !== exact.contains(p[0] as number, p[1] as number));
+        expect(wrong).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("on near-flat edges that cross grid rows and columns at a shallow angle, with a near-flat hole", () => {
+    fc.assert(
+      fc.property(seed, fc.constantFrom(1e-13, 1e-9, 1e-6, 1e-4), (s, tilt) => {
+        const rand = seededRandom(s);
+        const outer = nearlyAxisAlignedRing(rand, CAMPINAS, 0.04, tilt);
+        const hole = nearlyAxisAlignedRing(rand, CAMPINAS, 0.01, tilt).reverse();
+        const g: AreaGeometry = { type: "Polygon", coordinates: [outer, hole] };
+        const points = [
+          ...randomPoints(rand, g, RANDOM_POINTS),
+          ...nearEdgePoints(rand, outer, 6, 2),
+          ...nearEdgePoints(rand, hole, 6, 2),
+          ...cellBorderPoints(rand, g, 8),
+          ...cellBorderPoints(rand, g, 256),
+        ];
+        expectGridMatchesExact(g, points);
+      }),
+      { numRuns: 20 },
     );
   });
 });

@@ -10,8 +10,9 @@
 // Layout, per polygon part (outer ring + holes, even-odd over all of its rings):
 // - bbox rejection first;
 // - a coarse grid over the bbox whose cells are classified OUTSIDE / INSIDE / BOUNDARY. A cell is
-//   BOUNDARY when any edge passes within one cell of it (conservative rasterisation), so a point in an
-//   INSIDE/OUTSIDE cell is answered by one array read and can never be on an edge;
+//   BOUNDARY when an edge can pass through it (conservative rasterisation with a margin of a billionth
+//   of the bbox, far above rounding), so a point in an INSIDE/OUTSIDE cell is answered by one array
+//   read and can never be on an edge;
 // - for points in BOUNDARY cells, the exact crossing test over only the edges of the point's
 //   horizontal slab (classifyRect answers a whole rectangle from 2-D prefix sums over the grid, which
 //   lets the point index accept or skip whole kd-tree nodes). Edges are stored per slab (CSR: slabStart + 4 doubles per edge) in typed arrays,
@@ -25,7 +26,10 @@ import type { AreaGeometry, Bbox, Ring } from "./types";
 
 /** Default grid resolution (cells per axis). 256² cells = 64 KiB per part: few points need the exact test. */
 export const DEFAULT_GRID_SIZE = 256;
-/** Upper bound on slabs per part; the default is one slab per edge (few edges per slab). */
+/**
+ * Upper bound on slabs per part. The default is one slab per edge and at least one per grid row, so a
+ * slab holds few edges besides the two-or-so a horizontal line crosses.
+ */
 const MAX_SLABS = 4096;
 
 const CELL_OUTSIDE = 0;
@@ -91,7 +95,8 @@ class PreparedPart {
     const width = maxX - minX;
 
     // Slabs.
-    this.slabCount = Math.max(1, Math.min(MAX_SLABS, edgeCount));
+    const cellsPerAxis = Math.max(1, Math.floor(gridSize));
+    this.slabCount = Math.max(1, Math.min(MAX_SLABS, Math.max(edgeCount, cellsPerAxis)));
     this.slabScale = height > 0 ? this.slabCount / height : 0;
     const counts = new Uint32Array(this.slabCount + 1);
     for (let e = 0; e < edgeCount; e++) {
@@ -121,12 +126,20 @@ class PreparedPart {
     }
 
     // Grid: mark BOUNDARY cells, then classify the rest row by row.
-    this.gridSize = Math.max(1, Math.floor(gridSize));
+    this.gridSize = cellsPerAxis;
     this.gridScaleX = width > 0 ? this.gridSize / width : 0;
     this.gridScaleY = height > 0 ? this.gridSize / height : 0;
     const g = this.gridSize;
     const cells = new Uint8Array(g * g);
     const cellH = height / g;
+    // A cell is BOUNDARY when a point of an edge can map to it, so that a cell left INSIDE/OUTSIDE holds
+    // no boundary point and one exact test of its centre answers for all of its points. Each edge marks,
+    // row by row, the cells its x-extent within the row's y-band covers, the band and the extent widened
+    // by a margin (epsX, epsY) far larger than the rounding of this arithmetic (~1e-15 of the coordinates)
+    // and far smaller than a cell; colOf and rowOf are monotone, so every edge point maps inside the
+    // marked span. (Marking only the cells an edge crosses keeps the band of exact tests ~1–2 cells wide.)
+    const epsX = width * 1e-9 + (Math.abs(minX) + Math.abs(maxX)) * 1e-12;
+    const epsY = height * 1e-9 + (Math.abs(minY) + Math.abs(maxY)) * 1e-12;
     for (let e = 0; e < edgeCount; e++) {
       const o = e * 4;
       const ax = edgeList[o] as number;
@@ -135,28 +148,27 @@ class PreparedPart {
       const by = edgeList[o + 3] as number;
       const loY = Math.min(ay, by);
       const hiY = Math.max(ay, by);
-      const r0 = this.rowOf(loY);
-      const r1 = this.rowOf(hiY);
+      const edgeLoX = Math.min(ax, bx);
+      const edgeHiX = Math.max(ax, bx);
+      const r0 = this.rowOf(loY - epsY);
+      const r1 = this.rowOf(hiY + epsY);
       for (let r = r0; r <= r1; r++) {
-        // x-extent of the edge within this row's y-band (whole edge when horizontal or degenerate).
-        let xLo = Math.min(ax, bx);
-        let xHi = Math.max(ax, bx);
-        if (ay !== by && cellH > 0) {
-          const y0 = Math.max(loY, minY + r * cellH);
-          const y1 = Math.min(hiY, minY + (r + 1) * cellH);
-          const t0 = (y0 - ay) / (by - ay);
-          const t1 = (y1 - ay) / (by - ay);
-          const x0 = ax + t0 * (bx - ax);
-          const x1 = ax + t1 * (bx - ax);
-          xLo = Math.max(xLo, Math.min(x0, x1));
-          xHi = Math.min(xHi, Math.max(x0, x1));
+        // The edge's x-extent within the widened band [y0, y1] (its whole extent when horizontal). The
+        // differences are correctly rounded, so t = (y − ay)/(by − ay) is off by a few ulps of t ≤ 1
+        // however flat the edge, and x by a few ulps of the coordinates: well inside epsX.
+        let xLo = edgeLoX;
+        let xHi = edgeHiX;
+        if (ay !== by) {
+          const y0 = Math.max(loY, minY + r * cellH - epsY);
+          const y1 = Math.min(hiY, minY + (r + 1) * cellH + epsY);
+          const x0 = ax + ((y0 - ay) / (by - ay)) * (bx - ax);
+          const x1 = ax + ((y1 - ay) / (by - ay)) * (bx - ax);
+          xLo = Math.max(xLo, Math.min(x0, x1) - epsX);
+          xHi = Math.min(xHi, Math.max(x0, x1) + epsX);
         }
-        // One cell of margin on every side absorbs rounding in the band arithmetic above.
-        const c0 = Math.max(0, this.colOf(xLo) - 1);
-        const c1 = Math.min(g - 1, this.colOf(xHi) + 1);
-        for (let rr = Math.max(0, r - 1); rr <= Math.min(g - 1, r + 1); rr++) {
-          cells.fill(CELL_BOUNDARY, rr * g + c0, rr * g + c1 + 1);
-        }
+        const c0 = this.colOf(xLo - epsX);
+        const c1 = this.colOf(xHi + epsX);
+        cells.fill(CELL_BOUNDARY, r * g + c0, r * g + c1 + 1);
       }
     }
     this.cells = cells;
@@ -204,11 +216,17 @@ class PreparedPart {
     const r0 = this.rowOf(minY);
     const r1 = this.rowOf(maxY) + 1;
     const stride = this.gridSize + 1;
-    const sum = (t: Int32Array) =>
-      (t[r1 * stride + c1] as number) - (t[r0 * stride + c1] as number) - (t[r1 * stride + c0] as number) + (t[r0 * stride + c0] as number);
-    const inside = sum(this.insideSums);
+    const a = r1 * stride + c1;
+    const b = r0 * stride + c1;
+    const c = r1 * stride + c0;
+    const d = r0 * stride + c0;
+    const ins = this.insideSums;
+    const inside = (ins[a] as number) - (ins[b] as number) - (ins[c] as number) + (ins[d] as number);
     if (covered && inside === (c1 - c0) * (r1 - r0)) return RECT_INSIDE;
-    if (inside === 0 && sum(this.boundarySums) === 0) return RECT_OUTSIDE;
+    if (inside === 0) {
+      const bs = this.boundarySums;
+      if ((bs[a] as number) - (bs[b] as number) - (bs[c] as number) + (bs[d] as number) === 0) return RECT_OUTSIDE;
+    }
     return RECT_MIXED;
   }
 
@@ -225,6 +243,29 @@ class PreparedPart {
   private colOf(x: number): number {
     const c = Math.floor((x - this.minX) * this.gridScaleX);
     return c < 0 ? 0 : c >= this.gridSize ? this.gridSize - 1 : c;
+  }
+
+  /**
+   * Appends to `out` (from `at`) the ids of the points left..right (inclusive) of the interleaved
+   * [x, y] `coords` that are inside; returns the new count. The same answers as `contains` point by
+   * point, with the grid's fields held in locals for the kd-tree leaves this runs over.
+   */
+  appendContained(coords: Float64Array, ids: Int32Array, left: number, right: number, out: Int32Array, at: number): number {
+    const { minX, minY, maxX, maxY, gridScaleX, gridScaleY, cells } = this;
+    const last = this.gridSize - 1;
+    const g = this.gridSize;
+    let n = at;
+    for (let i = left; i <= right; i++) {
+      const x = coords[2 * i] as number;
+      const y = coords[2 * i + 1] as number;
+      if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) continue;
+      // colOf/rowOf without the lower clamp: x ≥ minX and y ≥ minY here.
+      const c = Math.min(last, Math.floor((x - minX) * gridScaleX));
+      const r = Math.min(last, Math.floor((y - minY) * gridScaleY));
+      const cell = cells[r * g + c];
+      if (cell === CELL_INSIDE || (cell === CELL_BOUNDARY && this.exactContains(x, y))) out[n++] = ids[i] as number;
+    }
+    return n;
   }
 
   contains(x: number, y: number): boolean {
@@ -250,6 +291,14 @@ class PreparedPart {
       } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
         const u1 = (edges[o] as number) - x;
         const u2 = (edges[o + 2] as number) - x;
+        // An edge wholly left of the point (u1, u2 < 0) that straddles its y crosses the ray; one wholly
+        // right never does. The orientation below would say exactly that (its sign is fixed by the signs
+        // of u and v there, and it cannot be 0): only an edge whose x-range holds the point needs it.
+        if (u1 < 0 && u2 < 0) {
+          if ((v2 > 0 && v1 <= 0) || (v2 <= 0 && v1 > 0)) crossings++;
+          continue;
+        }
+        if (u1 > 0 && u2 > 0) continue;
         const f = signOfDet2(u2, u1, v2, v1); // sign of u2·v1 − u1·v2
         if (f === 0) return true; // on the edge
         if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
@@ -291,6 +340,19 @@ export class PreparedPolygon {
       if (c !== RECT_OUTSIDE) allOutside = false;
     }
     return allOutside ? RECT_OUTSIDE : RECT_MIXED;
+  }
+
+  /**
+   * Appends to `out` (from `at`) the ids of the points left..right (inclusive) of the interleaved
+   * [lng, lat] `coords` that are inside; returns the new count (the point index's leaf loop).
+   */
+  appendContained(coords: Float64Array, ids: Int32Array, left: number, right: number, out: Int32Array, at: number): number {
+    if (this.single !== null) return this.single.appendContained(coords, ids, left, right, out, at);
+    let n = at;
+    for (let i = left; i <= right; i++) {
+      if (this.contains(coords[2 * i] as number, coords[2 * i + 1] as number)) out[n++] = ids[i] as number;
+    }
+    return n;
   }
 
   contains(lng: number, lat: number): boolean {

@@ -87,3 +87,54 @@ export function boundaryPoints(ring: Ring): Position[] {
   }
   return out;
 }
+
+const ulpFloat = new Float64Array(1);
+const ulpBits = new BigInt64Array(ulpFloat.buffer);
+
+/** `v` moved by `k` representable doubles (k < 0: down). For points a few ulps off an edge. */
+export function nudge(v: number, k: number): number {
+  if (k === 0 || v === 0) return k === 0 ? v : k * Number.MIN_VALUE;
+  ulpFloat[0] = v;
+  // For finite non-zero doubles the bit pattern is monotone in |v|: step it towards ±∞ as asked.
+  ulpBits[0] = (ulpBits[0] as bigint) + BigInt(v > 0 ? k : -k);
+  return ulpFloat[0] as number;
+}
+
+/**
+ * Points on and around every edge of `ring`: for `perEdge` random spots along each edge (computed in
+ * doubles, so on the edge or within an ulp of it), the spot and its neighbours `spread` ulps away in x
+ * and y. Whether each is inside is decided only by exact arithmetic.
+ */
+export function nearEdgePoints(rand: () => number, ring: Ring, perEdge: number, spread: number): Position[] {
+  const out: Position[] = [];
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [ax, ay] = ring[i] as [number, number];
+    const [bx, by] = ring[i + 1] as [number, number];
+    for (let k = 0; k < perEdge; k++) {
+      const t = rand();
+      const x = ax + t * (bx - ax);
+      const y = ay + t * (by - ay);
+      for (let dx = -spread; dx <= spread; dx++) {
+        for (let dy = -spread; dy <= spread; dy++) out.push([nudge(x, dx), nudge(y, dy)]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A closed quadrilateral ring around `center` whose four edges are each within `tilt` degrees of
+ * horizontal or vertical: near-flat edges that cross grid rows/columns at a shallow angle.
+ */
+export function nearlyAxisAlignedRing(rand: () => number, center: [number, number], size: number, tilt: number): Ring {
+  const [cx, cy] = center;
+  const j = () => (rand() - 0.5) * 2 * tilt;
+  const ring: Ring = [
+    [cx - size, cy - size + j()],
+    [cx + size + j(), cy - size + j()],
+    [cx + size + j(), cy + size],
+    [cx - size + j(), cy + size + j()],
+  ];
+  ring.push([...(ring[0] as Position)]);
+  return ring;
+}
