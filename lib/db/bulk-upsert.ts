@@ -3,7 +3,7 @@
 // statement, a row whose values did not change is not written (no dead tuple, no trigger, no updatedAt
 // move), and the statement answers how many rows it received, how many it could resolve, how many it wrote
 // and how many are new or "moved" (one of the `moved` columns changed). Same SQL on PGlite and PostgreSQL.
-import type { Prisma } from "./generated/client";
+import type { SqlTx } from "./backend";
 import { arrayType, cast, toParam, type BulkColumn } from "./bulk-insert";
 
 /** A column holding the id of the `table` row whose `by` column equals the row's value (an external id). */
@@ -41,7 +41,7 @@ const q = (name: string) => `"${name}"`;
  * reference's name). Duplicate keys: the last row wins. Throws when a reference does not resolve (callers check
  * references first; a row is never silently dropped).
  */
-export async function bulkUpsert(tx: Prisma.TransactionClient, spec: UpsertSpec, rows: readonly Record<string, unknown>[]): Promise<UpsertCounts> {
+export async function bulkUpsert(tx: SqlTx, spec: UpsertSpec, rows: readonly Record<string, unknown>[]): Promise<UpsertCounts> {
   const byKey = new Map<unknown, Record<string, unknown>>();
   for (const row of rows) byKey.set(row[spec.key], row);
   const unique = [...byKey.values()];
@@ -54,7 +54,7 @@ export async function bulkUpsert(tx: Prisma.TransactionClient, spec: UpsertSpec,
   return total;
 }
 
-async function upsertChunk(tx: Prisma.TransactionClient, spec: UpsertSpec, rows: readonly Record<string, unknown>[]): Promise<UpsertCounts> {
+async function upsertChunk(tx: SqlTx, spec: UpsertSpec, rows: readonly Record<string, unknown>[]): Promise<UpsertCounts> {
   const refs = spec.refs ?? [];
   const columns: BulkColumn[] = [{ name: spec.key, type: "text" }, ...spec.columns];
   // unnest's columns: c0…cN the table's columns, then one text column per reference (the external id).

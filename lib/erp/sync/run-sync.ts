@@ -8,7 +8,8 @@
 //   stopped anywhere (error, kill -9) resumes after its last written page and ends with the same database.
 // - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
 //   skipped and reported; they never abort the rest and never overwrite good data.
-import { db, type Prisma, type SyncKind } from "../../db";
+import { db, getBackend, type Prisma, type SyncKind } from "../../db";
+import { bulkInsert, type BulkColumn } from "../../db/bulk-insert";
 import { probeByIndex } from "../../db/probe-by-index";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
 import { checkErpReferences, parseErpRows, type ParsedErpRow, type ParsedPage } from "../check-erp-rows";
@@ -18,8 +19,8 @@ import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type 
 
 /** Incremental overlap: rows updated up to this long before the last sync started are pulled again. */
 export const DEFAULT_OVERLAP_MS = 10 * 60_000;
-/** Page transactions may hold 500 customers with their phones: far above Prisma's 5 s default. */
-const PAGE_TX_TIMEOUT_MS = 120_000;
+/** The end-of-run deactivation may touch every contract and login: far above Prisma's 5 s default. */
+const END_TX_TIMEOUT_MS = 120_000;
 /**
  * Contracts and invoices are written BATCH_ROWS rows (several pages) per transaction: their rows refer only to
  * earlier tables, so a page's checks do not depend on the pages before it in the same table, and one
@@ -31,6 +32,14 @@ const BATCHED: ReadonlySet<SyncTable> = new Set(["contracts", "invoices"]);
 const BATCH_ROWS = 2_500;
 /** Most skipped rows kept per run (the count is exact; the list stops here). */
 const MAX_ISSUES_PER_RUN = 5_000;
+const SYNC_ISSUE_COLUMNS: BulkColumn[] = [
+  { name: "runId", type: "int" },
+  { name: "table", type: "text" },
+  { name: "externalId", type: "text" },
+  { name: "field", type: "text" },
+  { name: "message", type: "text" },
+  { name: "at", type: "timestamp(3)" },
+];
 
 export interface SyncProgress {
   runId: number;
@@ -159,33 +168,35 @@ async function contractTechnology(contractIds: string[]): Promise<Map<string, st
 async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
   const rows: ErpRows = { customers: [], contracts: [], logins: [], invoices: [] };
   (rows[table] as ParsedErpRow[]) = good;
-  await db.$transaction(
-    async (tx) => {
-      // A page's rows find their references and existing rows by index, however large the tables have grown.
-      await probeByIndex(tx);
-      if (good.length) await upsertErpRows(tx, rows);
-      if ((table === "contracts" || table === "logins") && good.length) {
-        // Known from the ERP, seen by this run (one statement: insert or move runId forward).
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "SyncSeen" ("table", "externalId", "runId") SELECT $1, e, $2 FROM unnest($3::text[]) AS e
-           ON CONFLICT ("table", "externalId") DO UPDATE SET "runId" = GREATEST("SyncSeen"."runId", EXCLUDED."runId")`,
-          table, runId, good.map((r) => r.external_id),
-        );
-      }
-      if (skipped.length) {
-        const kept = await tx.syncIssue.count({ where: { runId } });
-        const room = Math.max(0, MAX_ISSUES_PER_RUN - kept);
-        if (room) await tx.syncIssue.createMany({ data: skipped.slice(0, room).map((s) => ({ runId, table: s.table, externalId: s.id, field: s.field, message: s.message.slice(0, 500) })) });
-      }
-      // The cursor moves with the page it covers (guarded by the lease: a process that lost the run writes nothing).
-      const updated = await tx.syncRun.updateMany({
-        where: { id: runId, leaseHolder: LEASE_HOLDER, status: "RUNNING" },
-        data: { tables: tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() },
-      });
-      if (updated.count === 0) throw new Error(`a execução ${runId} foi retomada por outro processo`);
-    },
-    { timeout: PAGE_TX_TIMEOUT_MS, maxWait: 60_000 },
-  );
+  // Straight on the driver (lib/db/backend): every statement here is SQL already, and Prisma's query compiler
+  // spent as much CPU per page as the database (its arrays of thousands of values go through it whole).
+  await getBackend().transaction(async (tx) => {
+    // A page's rows find their references and existing rows by index, however large the tables have grown.
+    await probeByIndex(tx);
+    if (good.length) await upsertErpRows(tx, rows);
+    if ((table === "contracts" || table === "logins") && good.length) {
+      // Known from the ERP, seen by this run (one statement: insert or move runId forward).
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "SyncSeen" ("table", "externalId", "runId") SELECT $1, e, $2 FROM unnest($3::text[]) AS e
+         ON CONFLICT ("table", "externalId") DO UPDATE SET "runId" = GREATEST("SyncSeen"."runId", EXCLUDED."runId")`,
+        table, runId, good.map((r) => r.external_id),
+      );
+    }
+    const now = new Date();
+    if (skipped.length) {
+      const kept = (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "SyncIssue" WHERE "runId" = $1`, runId))[0]!.n;
+      const room = Math.max(0, MAX_ISSUES_PER_RUN - kept);
+      const issues = skipped.slice(0, room).map((s) => ({ runId, table: s.table, externalId: s.id, field: s.field, message: s.message.slice(0, 500), at: now }));
+      await bulkInsert(tx, "SyncIssue", SYNC_ISSUE_COLUMNS, issues);
+    }
+    // The cursor moves with the page it covers (guarded by the lease: a process that lost the run writes nothing).
+    const updated = await tx.$executeRawUnsafe(
+      `UPDATE "SyncRun" SET tables = $1::jsonb, "heartbeatAt" = $2::timestamp(3)
+        WHERE id = $3 AND "leaseHolder" = $4 AND status = 'RUNNING'`,
+      JSON.stringify(tables), now.toISOString(), runId, LEASE_HOLDER,
+    );
+    if (updated === 0) throw new Error(`a execução ${runId} foi retomada por outro processo`);
+  });
 }
 
 /**
@@ -208,5 +219,5 @@ async function deactivateMissing(runId: number): Promise<{ contracts: number; lo
       runId,
     );
     return { contracts, logins };
-  }, { timeout: PAGE_TX_TIMEOUT_MS });
+  }, { timeout: END_TX_TIMEOUT_MS });
 }
