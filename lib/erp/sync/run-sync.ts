@@ -108,9 +108,12 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
       const flush = async () => {
         const page = held;
         held = { parsed: [], skipped: [] };
-        // References and ownership are checked against every earlier page committed.
-        await settle();
+        // References and ownership are checked against every earlier page committed. Contracts and invoices
+        // refer only to earlier tables (committed before this one started): their check runs while the batch
+        // before is still being written.
+        if (!BATCHED.has(progress.table)) await settle();
         const { good, skipped } = await checkErpReferences(progress.table, page);
+        await settle();
         progress.skipped += skipped.length;
         // The cursors as of this batch's last page (the loop moves on before the transaction commits).
         pending = writePage(run.id, progress.table, good, skipped, structuredClone(run.tables));
@@ -161,8 +164,12 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
 
 /** Contract external id → its plan's technology, from Raio's copy (PullOptions.contractTechnology). */
 async function contractTechnology(contractIds: string[]): Promise<Map<string, string>> {
-  const rows = await db.contract.findMany({ where: { externalId: { in: contractIds } }, select: { externalId: true, plan: { select: { technology: true } } } });
-  return new Map(rows.map((c) => [c.externalId!, c.plan.technology]));
+  const rows = await getBackend().query<{ e: string; technology: string }>(
+    `SELECT c."externalId" AS e, p.technology::text AS technology FROM "Contract" c JOIN "Plan" p ON p.id = c."planId"
+      WHERE c."externalId" = ANY($1::text[])`,
+    [contractIds],
+  );
+  return new Map(rows.map((c) => [c.e, c.technology]));
 }
 
 async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
