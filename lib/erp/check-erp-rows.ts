@@ -20,7 +20,7 @@ export type ParsedErpRow = ErpRows[keyof ErpRows][number];
  * The rows of `table` whose `column` is one of `keys` (one array parameter), each key one probe of the column's
  * unique b-tree (lib/db/probe-by-index: no hash join reading the whole table, no trigram GIN index).
  */
-async function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
+export async function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
   if (!keys.length) return [];
   return getBackend().transaction(async (tx) => {
     await probeByIndex(tx);

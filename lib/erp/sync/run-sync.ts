@@ -12,7 +12,7 @@ import { db, getBackend, type Prisma, type SyncKind } from "../../db";
 import { bulkInsert, type BulkColumn } from "../../db/bulk-insert";
 import { probeByIndex } from "../../db/probe-by-index";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
-import { checkErpReferences, parseErpRows, type ParsedErpRow, type ParsedPage } from "../check-erp-rows";
+import { byKeys, checkErpReferences, parseErpRows, type ParsedErpRow, type ParsedPage } from "../check-erp-rows";
 import type { ErpConnector, SkippedRow } from "../connector";
 import { syncErpPlant } from "../../topology/sync-erp-plant";
 import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
@@ -164,11 +164,8 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
 
 /** Contract external id → its plan's technology, from Raio's copy (PullOptions.contractTechnology). */
 async function contractTechnology(contractIds: string[]): Promise<Map<string, string>> {
-  const rows = await getBackend().query<{ e: string; technology: string }>(
-    `SELECT c."externalId" AS e, p.technology::text AS technology FROM "Contract" c JOIN "Plan" p ON p.id = c."planId"
-      WHERE c."externalId" = ANY($1::text[])`,
-    [contractIds],
-  );
+  const rows = await byKeys<{ e: string; technology: string }>("Contract", "externalId",
+    `t."externalId" AS e, (SELECT p.technology::text FROM "Plan" p WHERE p.id = t."planId") AS technology`, contractIds);
   return new Map(rows.map((c) => [c.e, c.technology]));
 }
 
