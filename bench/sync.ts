@@ -44,7 +44,9 @@ function report(name: string, pass: boolean, text: string): void {
 async function child(fake: FakeIxc, mode: "full" | "incremental" | "online"): Promise<ChildResult & { wallMs: number }> {
   const t0 = performance.now();
   const env = { ...process.env, BENCH_IXC_URL: fake.url, BENCH_IXC_USER: fake.userId, BENCH_IXC_TOKEN: fake.token };
-  const p = run(process.execPath, ["--import", "tsx", CHILD, mode], { env, maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 });
+  // BENCH_SYNC_NODE_ARGS: extra node options for the syncing process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = process.env.BENCH_SYNC_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const p = run(process.execPath, [...nodeArgs, "--import", "tsx", CHILD, mode], { env, maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 });
   p.child.stderr?.pipe(process.stderr);
   const { stdout } = await p;
   return { ...(JSON.parse(stdout.trim().split("\n").pop()!) as ChildResult), wallMs: performance.now() - t0 };

@@ -15,6 +15,17 @@ import { pglitePostgresErrorKinds } from "./pglite-unique-violation";
 
 export type BackendKind = "pglite" | "postgresql";
 
+/**
+ * What the set-based writers (bulk-insert, bulk-upsert, the ERP and plant upserts) need from a transaction: the
+ * two raw-SQL methods of Prisma's transaction client, so they run inside a Prisma transaction or inside
+ * Backend.transaction alike. Rows come as the caller's SQL shapes them (cast counts to int: the driver answers
+ * bigint as text, Prisma as BigInt).
+ */
+export interface SqlTx {
+  $queryRawUnsafe<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
+  $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number>;
+}
+
 export interface Backend {
   kind: BackendKind;
   /** A human description without secrets, for logs. */
@@ -33,6 +44,12 @@ export interface Backend {
    * parameterless text possibly holding several statements; returns the rows of the last one.
    */
   execSql(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /**
+   * Runs `fn` in one transaction on one connection, straight on the driver: committed when `fn` resolves, rolled
+   * back when it throws. For hot paths whose statements are already SQL (the ERP sync's pages): Prisma's query
+   * compiler costs as much CPU per large statement as the database spends running it.
+   */
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -84,6 +101,25 @@ function createPostgresBackend(url: string): Backend {
       const last = Array.isArray(res) ? res[res.length - 1] : res;
       return { rows: last?.rows ?? [] };
     },
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          $queryRawUnsafe: async <T,>(sql: string, ...params: unknown[]) => (await client.query(sql, params)).rows as T,
+          $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0,
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        // A connection that cannot even roll back is dropped, not returned to the pool.
+        await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     async close() {
       await pool.end();
     },
@@ -119,6 +155,15 @@ function createPgliteBackend(dataDir: string): Backend {
       if (params?.length) return { rows: (await client.query(sql, params)).rows as Record<string, unknown>[] };
       const results = await client.exec(sql);
       return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+    },
+    async transaction(fn) {
+      // PGlite runs one transaction at a time: other statements (Prisma's included) wait for it.
+      return client.transaction((t) =>
+        fn({
+          $queryRawUnsafe: async <T,>(sql: string, ...params: unknown[]) => (await t.query(sql, params)).rows as T,
+          $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await t.query(sql, params)).affectedRows ?? 0,
+        }),
+      );
     },
     async close() {
       if (closed) return;

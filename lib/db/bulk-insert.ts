@@ -1,7 +1,7 @@
 // Inserts many rows with ONE statement per table: each column travels as one array parameter and
 // unnest() turns the arrays back into rows. Works the same on PGlite and PostgreSQL, and is an order of
 // magnitude faster than row-by-row inserts for the seeder and the benchmarks' data.
-import type { Prisma } from "./generated/client";
+import type { SqlTx } from "./backend";
 import { floatText } from "./exact-float";
 
 /** A column and its SQL type ("int", "text", "float8", "bool", "timestamp(3)", "date", or an enum name). */
@@ -31,7 +31,7 @@ export const arrayType = (t: string) => (asText(t) ? "text[]" : `${t}[]`);
 export const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}` : `c${i}`);
 
 export async function bulkInsert(
-  tx: Prisma.TransactionClient,
+  tx: SqlTx,
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly Record<string, unknown>[],

@@ -2,7 +2,7 @@
 import { PrismaClient } from "./generated/client";
 import { createBackend, type Backend } from "./backend";
 
-export type { Backend, BackendKind } from "./backend";
+export type { Backend, BackendKind, SqlTx } from "./backend";
 export * from "./generated/enums";
 export { Prisma } from "./generated/client";
 export type { PrismaClient } from "./generated/client";

@@ -7,11 +7,11 @@
 // time). Bitmap scans stay off as well: with them `username = …` may be answered from Login.username's
 // trigram GIN index (search box), whose pending list a sync that is filling the table makes long.
 // The settings last until the transaction ends (set_config(…, true) = SET LOCAL): one statement, no reset.
-import type { Prisma } from "./generated/client";
+import type { SqlTx } from "./backend";
 
 export const PROBE_BY_INDEX_SQL = `SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
   set_config('enable_bitmapscan', 'off', true)`;
 
-export async function probeByIndex(tx: Prisma.TransactionClient): Promise<void> {
+export async function probeByIndex(tx: SqlTx): Promise<void> {
   await tx.$queryRawUnsafe(PROBE_BY_INDEX_SQL);
 }

@@ -3,8 +3,8 @@
 // and contracts already in Raio, and CPFs or logins that belong to another record. Returns the good rows
 // and the refused ones with table, external id, field and reason.
 import type { z } from "zod";
-import { db } from "../db";
-import { PROBE_BY_INDEX_SQL } from "../db/probe-by-index";
+import { getBackend } from "../db";
+import { probeByIndex } from "../db/probe-by-index";
 import { contractRow, customerRow, invoiceRow, loginRow } from "../import/import-erp-folder";
 import type { ErpRows } from "../import/upsert-erp-rows";
 import type { SkippedRow, SourceRow } from "./connector";
@@ -20,13 +20,12 @@ export type ParsedErpRow = ErpRows[keyof ErpRows][number];
  * The rows of `table` whose `column` is one of `keys` (one array parameter), each key one probe of the column's
  * unique b-tree (lib/db/probe-by-index: no hash join reading the whole table, no trigram GIN index).
  */
-async function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
+export async function byKeys<T>(table: string, column: string, select: string, keys: string[]): Promise<T[]> {
   if (!keys.length) return [];
-  const [, rows] = await db.$transaction([
-    db.$queryRawUnsafe(PROBE_BY_INDEX_SQL),
-    db.$queryRawUnsafe<T[]>(`SELECT ${select} FROM unnest($1::text[]) AS k(key) JOIN "${table}" t ON t."${column}" = k.key`, [...new Set(keys)]),
-  ]);
-  return rows;
+  return getBackend().transaction(async (tx) => {
+    await probeByIndex(tx);
+    return tx.$queryRawUnsafe<T[]>(`SELECT ${select} FROM unnest($1::text[]) AS k(key) JOIN "${table}" t ON t."${column}" = k.key`, [...new Set(keys)]);
+  });
 }
 
 /** Validates a page with the import's row schemas and checks what the schemas cannot: references and ownership. */

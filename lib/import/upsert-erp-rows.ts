@@ -7,7 +7,7 @@
 //
 // Each table's mapping from a row to its columns is the *_COLUMNS list below: a new column is one more entry.
 import type { z } from "zod";
-import type { Prisma } from "../db";
+import type { SqlTx } from "../db";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 import { bulkUpsert, type RefColumn, type UpsertSpec } from "../db/bulk-upsert";
 import { bumpLoginsVersion } from "../maintenance/geo-version";
@@ -84,7 +84,7 @@ const planKey = (name: string) => `plano:${name}`;
 
 /** One upsert: the spec from the columns, the records from the rows (key + columns + reference ids). */
 async function upsert<R>(
-  tx: Prisma.TransactionClient,
+  tx: SqlTx,
   table: string,
   columns: readonly Column<R>[],
   rows: readonly R[],
@@ -109,7 +109,7 @@ function firstBy<R>(rows: readonly R[], key: (row: R) => string): R[] {
   return [...seen.values()];
 }
 
-export async function upsertErpRows(tx: Prisma.TransactionClient, rows: ErpRows): Promise<{ branches: number; plans: number }> {
+export async function upsertErpRows(tx: SqlTx, rows: ErpRows): Promise<{ branches: number; plans: number }> {
   let moved = 0;
   const branches = firstBy(rows.customers, (r) => r.branch);
   if (rows.customers.length) {
@@ -157,7 +157,7 @@ export async function upsertErpRows(tx: Prisma.TransactionClient, rows: ErpRows)
 }
 
 /** Each customer's phones become exactly the row's list: two statements for the whole batch. */
-async function replacePhones(tx: Prisma.TransactionClient, customers: readonly Row<"customers">[]): Promise<void> {
+async function replacePhones(tx: SqlTx, customers: readonly Row<"customers">[]): Promise<void> {
   const ext = customers.flatMap((c) => c.phones.map(() => c.external_id));
   const phones = customers.flatMap((c) => c.phones);
   // Each customer found by its external id and its phones by the (customerId, phone) index; the kept pairs

@@ -3,7 +3,7 @@
 // Writers bump them inside their own transaction, so the change and the stamp commit together; readers
 // compare one integer per request, so an order executed through one instance is seen by a contact
 // arriving at another on its next request.
-import { db, type Prisma } from "../db";
+import { db, type SqlTx } from "../db";
 
 export const REGIONS_VERSION_ID = 1;
 export const LOGINS_VERSION_ID = 2;
@@ -23,14 +23,16 @@ export async function readGeoVersions(): Promise<GeoVersions> {
 }
 
 /** One atomic insert-or-increment: concurrent transactions never collide on creating the row. */
-async function bump(tx: Prisma.TransactionClient, id: number): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "GeoVersion" ("id", "version", "at") VALUES (${id}, 1, CURRENT_TIMESTAMP)
-    ON CONFLICT ("id") DO UPDATE SET "version" = "GeoVersion"."version" + 1, "at" = CURRENT_TIMESTAMP`;
+async function bump(tx: SqlTx, id: number): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "GeoVersion" ("id", "version", "at") VALUES ($1::int, 1, CURRENT_TIMESTAMP)
+     ON CONFLICT ("id") DO UPDATE SET "version" = "GeoVersion"."version" + 1, "at" = CURRENT_TIMESTAMP`,
+    id,
+  );
 }
 
 /** After an order's status or a region's geometry changed (inside the caller's transaction). */
-export const bumpRegionsVersion = (tx: Prisma.TransactionClient) => bump(tx, REGIONS_VERSION_ID);
+export const bumpRegionsVersion = (tx: SqlTx) => bump(tx, REGIONS_VERSION_ID);
 
 /** After logins were added or moved: imports, syncs (inside the caller's transaction). */
-export const bumpLoginsVersion = (tx: Prisma.TransactionClient) => bump(tx, LOGINS_VERSION_ID);
+export const bumpLoginsVersion = (tx: SqlTx) => bump(tx, LOGINS_VERSION_ID);

@@ -2,7 +2,7 @@
 // set-based statements inside the caller's transaction — OLTs, then PONs, then CTOs, then the logins' CTO and
 // port. Coordinates travel as text (lib/db/exact-float.ts). The logins-version stamp is bumped, so the
 // topology index (and every region lookup) reloads on its next call.
-import type { Prisma } from "../db";
+import type { SqlTx } from "../db";
 import { floatText } from "../db/exact-float";
 import { bumpLoginsVersion } from "../maintenance/geo-version";
 import type { CtoRow, LoginPlant, OltRow, PonRow } from "./plant-rows";
@@ -16,7 +16,7 @@ export interface PlantRowsToWrite {
 
 const NOW = `CURRENT_TIMESTAMP`;
 
-export async function upsertPlantRows(tx: Prisma.TransactionClient, rows: PlantRowsToWrite): Promise<void> {
+export async function upsertPlantRows(tx: SqlTx, rows: PlantRowsToWrite): Promise<void> {
   if (rows.olts.length) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "Olt" ("externalId", name, lat, lng, "updatedAt")

@@ -8,18 +8,19 @@
 //   stopped anywhere (error, kill -9) resumes after its last written page and ends with the same database.
 // - Bad rows (bad CPF, unknown plan, missing field, a CPF or login that belongs to another record) are
 //   skipped and reported; they never abort the rest and never overwrite good data.
-import { db, type Prisma, type SyncKind } from "../../db";
+import { db, getBackend, type Prisma, type SyncKind } from "../../db";
+import { bulkInsert, type BulkColumn } from "../../db/bulk-insert";
 import { probeByIndex } from "../../db/probe-by-index";
 import { upsertErpRows, type ErpRows } from "../../import/upsert-erp-rows";
-import { checkErpReferences, parseErpRows, type ParsedErpRow, type ParsedPage } from "../check-erp-rows";
+import { byKeys, checkErpReferences, parseErpRows, type ParsedErpRow, type ParsedPage } from "../check-erp-rows";
 import type { ErpConnector, SkippedRow } from "../connector";
 import { syncErpPlant } from "../../topology/sync-erp-plant";
 import { claimRun, freshTables, LEASE_HOLDER, SYNC_TABLES, type SyncTable, type TableProgress } from "./sync-run-state";
 
 /** Incremental overlap: rows updated up to this long before the last sync started are pulled again. */
 export const DEFAULT_OVERLAP_MS = 10 * 60_000;
-/** Page transactions may hold 500 customers with their phones: far above Prisma's 5 s default. */
-const PAGE_TX_TIMEOUT_MS = 120_000;
+/** The end-of-run deactivation may touch every contract and login: far above Prisma's 5 s default. */
+const END_TX_TIMEOUT_MS = 120_000;
 /**
  * Contracts and invoices are written BATCH_ROWS rows (several pages) per transaction: their rows refer only to
  * earlier tables, so a page's checks do not depend on the pages before it in the same table, and one
@@ -31,6 +32,14 @@ const BATCHED: ReadonlySet<SyncTable> = new Set(["contracts", "invoices"]);
 const BATCH_ROWS = 2_500;
 /** Most skipped rows kept per run (the count is exact; the list stops here). */
 const MAX_ISSUES_PER_RUN = 5_000;
+const SYNC_ISSUE_COLUMNS: BulkColumn[] = [
+  { name: "runId", type: "int" },
+  { name: "table", type: "text" },
+  { name: "externalId", type: "text" },
+  { name: "field", type: "text" },
+  { name: "message", type: "text" },
+  { name: "at", type: "timestamp(3)" },
+];
 
 export interface SyncProgress {
   runId: number;
@@ -99,9 +108,12 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
       const flush = async () => {
         const page = held;
         held = { parsed: [], skipped: [] };
-        // References and ownership are checked against every earlier page committed.
-        await settle();
+        // References and ownership are checked against every earlier page committed. Contracts and invoices
+        // refer only to earlier tables (committed before this one started): their check runs while the batch
+        // before is still being written.
+        if (!BATCHED.has(progress.table)) await settle();
         const { good, skipped } = await checkErpReferences(progress.table, page);
+        await settle();
         progress.skipped += skipped.length;
         // The cursors as of this batch's last page (the loop moves on before the transaction commits).
         pending = writePage(run.id, progress.table, good, skipped, structuredClone(run.tables));
@@ -152,40 +164,43 @@ export async function runSync(connector: ErpConnector, opts: SyncOptions): Promi
 
 /** Contract external id → its plan's technology, from Raio's copy (PullOptions.contractTechnology). */
 async function contractTechnology(contractIds: string[]): Promise<Map<string, string>> {
-  const rows = await db.contract.findMany({ where: { externalId: { in: contractIds } }, select: { externalId: true, plan: { select: { technology: true } } } });
-  return new Map(rows.map((c) => [c.externalId!, c.plan.technology]));
+  const rows = await byKeys<{ e: string; technology: string }>("Contract", "externalId",
+    `t."externalId" AS e, (SELECT p.technology::text FROM "Plan" p WHERE p.id = t."planId") AS technology`, contractIds);
+  return new Map(rows.map((c) => [c.e, c.technology]));
 }
 
 async function writePage(runId: number, table: SyncTable, good: ParsedErpRow[], skipped: SkippedRow[], tables: TableProgress[]): Promise<void> {
   const rows: ErpRows = { customers: [], contracts: [], logins: [], invoices: [] };
   (rows[table] as ParsedErpRow[]) = good;
-  await db.$transaction(
-    async (tx) => {
-      // A page's rows find their references and existing rows by index, however large the tables have grown.
-      await probeByIndex(tx);
-      if (good.length) await upsertErpRows(tx, rows);
-      if ((table === "contracts" || table === "logins") && good.length) {
-        // Known from the ERP, seen by this run (one statement: insert or move runId forward).
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "SyncSeen" ("table", "externalId", "runId") SELECT $1, e, $2 FROM unnest($3::text[]) AS e
-           ON CONFLICT ("table", "externalId") DO UPDATE SET "runId" = GREATEST("SyncSeen"."runId", EXCLUDED."runId")`,
-          table, runId, good.map((r) => r.external_id),
-        );
-      }
-      if (skipped.length) {
-        const kept = await tx.syncIssue.count({ where: { runId } });
-        const room = Math.max(0, MAX_ISSUES_PER_RUN - kept);
-        if (room) await tx.syncIssue.createMany({ data: skipped.slice(0, room).map((s) => ({ runId, table: s.table, externalId: s.id, field: s.field, message: s.message.slice(0, 500) })) });
-      }
-      // The cursor moves with the page it covers (guarded by the lease: a process that lost the run writes nothing).
-      const updated = await tx.syncRun.updateMany({
-        where: { id: runId, leaseHolder: LEASE_HOLDER, status: "RUNNING" },
-        data: { tables: tables as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() },
-      });
-      if (updated.count === 0) throw new Error(`a execução ${runId} foi retomada por outro processo`);
-    },
-    { timeout: PAGE_TX_TIMEOUT_MS, maxWait: 60_000 },
-  );
+  // Straight on the driver (lib/db/backend): every statement here is SQL already, and Prisma's query compiler
+  // spent as much CPU per page as the database (its arrays of thousands of values go through it whole).
+  await getBackend().transaction(async (tx) => {
+    // A page's rows find their references and existing rows by index, however large the tables have grown.
+    await probeByIndex(tx);
+    if (good.length) await upsertErpRows(tx, rows);
+    if ((table === "contracts" || table === "logins") && good.length) {
+      // Known from the ERP, seen by this run (one statement: insert or move runId forward).
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "SyncSeen" ("table", "externalId", "runId") SELECT $1, e, $2 FROM unnest($3::text[]) AS e
+         ON CONFLICT ("table", "externalId") DO UPDATE SET "runId" = GREATEST("SyncSeen"."runId", EXCLUDED."runId")`,
+        table, runId, good.map((r) => r.external_id),
+      );
+    }
+    const now = new Date();
+    if (skipped.length) {
+      const kept = (await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "SyncIssue" WHERE "runId" = $1`, runId))[0]!.n;
+      const room = Math.max(0, MAX_ISSUES_PER_RUN - kept);
+      const issues = skipped.slice(0, room).map((s) => ({ runId, table: s.table, externalId: s.id, field: s.field, message: s.message.slice(0, 500), at: now }));
+      await bulkInsert(tx, "SyncIssue", SYNC_ISSUE_COLUMNS, issues);
+    }
+    // The cursor moves with the page it covers (guarded by the lease: a process that lost the run writes nothing).
+    const updated = await tx.$executeRawUnsafe(
+      `UPDATE "SyncRun" SET tables = $1::jsonb, "heartbeatAt" = $2::timestamp(3)
+        WHERE id = $3 AND "leaseHolder" = $4 AND status = 'RUNNING'`,
+      JSON.stringify(tables), now.toISOString(), runId, LEASE_HOLDER,
+    );
+    if (updated === 0) throw new Error(`a execução ${runId} foi retomada por outro processo`);
+  });
 }
 
 /**
@@ -208,5 +223,5 @@ async function deactivateMissing(runId: number): Promise<{ contracts: number; lo
       runId,
     );
     return { contracts, logins };
-  }, { timeout: PAGE_TX_TIMEOUT_MS });
+  }, { timeout: END_TX_TIMEOUT_MS });
 }
