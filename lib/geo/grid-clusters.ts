@@ -84,52 +84,53 @@ export function clusterGrid(
   const { coords, mercY, offline } = points;
   const n = positions.length;
 
-  // Pass 1: each point's cell, and each cell's count.
+  // Pass 1: each point's cell, and each cell's count, offline count, sums and bounds (typed arrays per cell).
+  const cells = cols * rows;
   const cellOf = new Int32Array(n);
-  const counts = new Int32Array(cols * rows);
+  const counts = new Int32Array(cells);
+  const offlineOf = new Int32Array(cells);
+  const sumLng = new Float64Array(cells);
+  const sumLat = new Float64Array(cells);
+  const west = new Float64Array(cells).fill(Infinity);
+  const south = new Float64Array(cells).fill(Infinity);
+  const east = new Float64Array(cells).fill(-Infinity);
+  const north = new Float64Array(cells).fill(-Infinity);
   for (let k = 0; k < n; k++) {
     const i = positions[k] as number;
-    const cx = Math.min(cols - 1, Math.max(0, Math.floor(mercatorX(coords[2 * i] as number) / cell) - cx0));
-    const cy = Math.min(rows - 1, Math.max(0, Math.floor((mercY[i] as number) / cell) - cy0));
+    const lng = coords[2 * i] as number;
+    const lat = coords[2 * i + 1] as number;
+    let cx = Math.floor(mercatorX(lng) / cell) - cx0;
+    let cy = Math.floor((mercY[i] as number) / cell) - cy0;
+    cx = cx < 0 ? 0 : cx >= cols ? cols - 1 : cx;
+    cy = cy < 0 ? 0 : cy >= rows ? rows - 1 : cy;
     const c = cy * cols + cx;
     cellOf[k] = c;
     counts[c] = (counts[c] as number) + 1;
+    offlineOf[c] = (offlineOf[c] as number) + (offline[i] as number);
+    sumLng[c] = (sumLng[c] as number) + lng;
+    sumLat[c] = (sumLat[c] as number) + lat;
+    if (lng < (west[c] as number)) west[c] = lng;
+    if (lat < (south[c] as number)) south[c] = lat;
+    if (lng > (east[c] as number)) east[c] = lng;
+    if (lat > (north[c] as number)) north[c] = lat;
   }
 
-  // Pass 2: sums and bounds of the clustered cells; singles listed as they come.
-  const slot = new Int32Array(cols * rows).fill(-1);
-  const clusters: GridCluster[] = [];
-  const sums: number[] = [];
+  // Pass 2: the points of the cells with few of them, one by one.
   const singles: number[] = [];
   for (let k = 0; k < n; k++) {
-    const i = positions[k] as number;
-    const c = cellOf[k] as number;
-    if ((counts[c] as number) <= maxSingles) {
-      singles.push(i);
-      continue;
-    }
-    const lng = coords[2 * i] as number;
-    const lat = coords[2 * i + 1] as number;
-    let s = slot[c] as number;
-    if (s < 0) {
-      s = clusters.length;
-      slot[c] = s;
-      clusters.push({ count: counts[c] as number, offline: 0, lng: 0, lat: 0, bounds: [lng, lat, lng, lat] });
-      sums.push(0, 0);
-    }
-    const cl = clusters[s]!;
-    cl.offline += offline[i] as number;
-    sums[2 * s] = (sums[2 * s] as number) + lng;
-    sums[2 * s + 1] = (sums[2 * s + 1] as number) + lat;
-    const b = cl.bounds;
-    if (lng < b[0]) b[0] = lng;
-    if (lat < b[1]) b[1] = lat;
-    if (lng > b[2]) b[2] = lng;
-    if (lat > b[3]) b[3] = lat;
+    if ((counts[cellOf[k] as number] as number) <= maxSingles) singles.push(positions[k] as number);
   }
-  clusters.forEach((cl, s) => {
-    cl.lng = (sums[2 * s] as number) / cl.count;
-    cl.lat = (sums[2 * s + 1] as number) / cl.count;
-  });
+  const clusters: GridCluster[] = [];
+  for (let c = 0; c < cells; c++) {
+    const count = counts[c] as number;
+    if (count <= maxSingles) continue;
+    clusters.push({
+      count,
+      offline: offlineOf[c] as number,
+      lng: (sumLng[c] as number) / count,
+      lat: (sumLat[c] as number) / count,
+      bounds: [west[c] as number, south[c] as number, east[c] as number, north[c] as number],
+    });
+  }
   return { clusters, singles, total: n };
 }

@@ -40,6 +40,51 @@ export interface PointIndex {
 
 const WALK_STACK_DEPTH = 3 * 64; // 3 ints per frame; kd depth ≤ 32 for 2³² points
 
+/** A walk's stack holding its first frame: the whole tree (n points), split on x, unbounded. */
+function walkStack(n: number): { ranges: Int32Array; bounds: Float64Array } {
+  const ranges = new Int32Array(WALK_STACK_DEPTH);
+  const bounds = new Float64Array((WALK_STACK_DEPTH / 3) * 4);
+  ranges[1] = n - 1;
+  bounds[0] = -Infinity;
+  bounds[1] = -Infinity;
+  bounds[2] = Infinity;
+  bounds[3] = Infinity;
+  return { ranges, bounds };
+}
+
+/** Replaces the walk's frame `sp` (node [left, right] split at m) with the children the query box reaches;
+ *  returns the new stack size. Each child's bounds are its parent's cut at the split. */
+function pushChildren(
+  ranges: Int32Array, bounds: Float64Array, sp: number, left: number, right: number, axis: number, m: number, split: number,
+  minX: number, minY: number, maxX: number, maxY: number,
+): number {
+  const b0 = bounds[sp * 4] as number;
+  const b1 = bounds[sp * 4 + 1] as number;
+  const b2 = bounds[sp * 4 + 2] as number;
+  const b3 = bounds[sp * 4 + 3] as number;
+  if (axis === 0 ? minX <= split : minY <= split) {
+    ranges[sp * 3] = left;
+    ranges[sp * 3 + 1] = m - 1;
+    ranges[sp * 3 + 2] = 1 - axis;
+    bounds[sp * 4] = b0;
+    bounds[sp * 4 + 1] = b1;
+    bounds[sp * 4 + 2] = axis === 0 ? split : b2;
+    bounds[sp * 4 + 3] = axis === 0 ? b3 : split;
+    sp++;
+  }
+  if (axis === 0 ? maxX >= split : maxY >= split) {
+    ranges[sp * 3] = m + 1;
+    ranges[sp * 3 + 1] = right;
+    ranges[sp * 3 + 2] = 1 - axis;
+    bounds[sp * 4] = axis === 0 ? split : b0;
+    bounds[sp * 4 + 1] = axis === 0 ? b1 : split;
+    bounds[sp * 4 + 2] = b2;
+    bounds[sp * 4 + 3] = b3;
+    sp++;
+  }
+  return sp;
+}
+
 /** Builds the index. O(n log n). */
 export function buildPointIndex(points: PointSet): PointIndex {
   const n = points.ids.length;
@@ -71,17 +116,8 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
     // Each frame: left, right, axis, and the node's bounds (known from the splits on the way down).
     // A node whose bounds the polygon classifies as wholly inside is copied without testing its
     // points; one wholly outside is skipped.
-    const ranges = new Int32Array(WALK_STACK_DEPTH);
-    const bounds = new Float64Array((WALK_STACK_DEPTH / 3) * 4);
-    let sp = 0;
-    ranges[0] = 0;
-    ranges[1] = ids.length - 1;
-    ranges[2] = 0;
-    bounds[0] = -Infinity;
-    bounds[1] = -Infinity;
-    bounds[2] = Infinity;
-    bounds[3] = Infinity;
-    sp = 1;
+    const { ranges, bounds } = walkStack(ids.length);
+    let sp = 1;
     while (sp > 0) {
       sp--;
       const left = ranges[sp * 3] as number;
@@ -117,31 +153,7 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
       if (x >= minX && x <= maxX && y >= minY && y <= maxY && polygon.contains(x, y)) {
         scratch[found++] = ids[m] as number;
       }
-      const split = axis === 0 ? x : y;
-      const b0 = bounds[sp * 4] as number;
-      const b1 = bounds[sp * 4 + 1] as number;
-      const b2 = bounds[sp * 4 + 2] as number;
-      const b3 = bounds[sp * 4 + 3] as number;
-      if (axis === 0 ? minX <= x : minY <= y) {
-        ranges[sp * 3] = left;
-        ranges[sp * 3 + 1] = m - 1;
-        ranges[sp * 3 + 2] = 1 - axis;
-        bounds[sp * 4] = b0;
-        bounds[sp * 4 + 1] = b1;
-        bounds[sp * 4 + 2] = axis === 0 ? split : b2;
-        bounds[sp * 4 + 3] = axis === 0 ? b3 : split;
-        sp++;
-      }
-      if (axis === 0 ? maxX >= x : maxY >= y) {
-        ranges[sp * 3] = m + 1;
-        ranges[sp * 3 + 1] = right;
-        ranges[sp * 3 + 2] = 1 - axis;
-        bounds[sp * 4] = axis === 0 ? split : b0;
-        bounds[sp * 4 + 1] = axis === 0 ? b1 : split;
-        bounds[sp * 4 + 2] = b2;
-        bounds[sp * 4 + 3] = b3;
-        sp++;
-      }
+      sp = pushChildren(ranges, bounds, sp, left, right, axis, m, axis === 0 ? x : y, minX, minY, maxX, maxY);
     }
   }
 
@@ -156,15 +168,7 @@ export function positionsInBbox(index: PointIndex, [minX, minY, maxX, maxY]: rea
   let found = 0;
   if (ids.length === 0) return new Int32Array(0);
   // Each frame: left, right, axis, and the node's bounds (from the splits on the way down).
-  const ranges = new Int32Array(WALK_STACK_DEPTH);
-  const bounds = new Float64Array((WALK_STACK_DEPTH / 3) * 4);
-  ranges[0] = 0;
-  ranges[1] = ids.length - 1;
-  ranges[2] = 0;
-  bounds[0] = -Infinity;
-  bounds[1] = -Infinity;
-  bounds[2] = Infinity;
-  bounds[3] = Infinity;
+  const { ranges, bounds } = walkStack(ids.length);
   let sp = 1;
   while (sp > 0) {
     sp--;
@@ -192,27 +196,7 @@ export function positionsInBbox(index: PointIndex, [minX, minY, maxX, maxY]: rea
     const x = coords[2 * m] as number;
     const y = coords[2 * m + 1] as number;
     if (x >= minX && x <= maxX && y >= minY && y <= maxY) scratch[found++] = m;
-    const split = axis === 0 ? x : y;
-    if (axis === 0 ? minX <= x : minY <= y) {
-      ranges[sp * 3] = left;
-      ranges[sp * 3 + 1] = m - 1;
-      ranges[sp * 3 + 2] = 1 - axis;
-      bounds[sp * 4] = b0;
-      bounds[sp * 4 + 1] = b1;
-      bounds[sp * 4 + 2] = axis === 0 ? split : b2;
-      bounds[sp * 4 + 3] = axis === 0 ? b3 : split;
-      sp++;
-    }
-    if (axis === 0 ? maxX >= x : maxY >= y) {
-      ranges[sp * 3] = m + 1;
-      ranges[sp * 3 + 1] = right;
-      ranges[sp * 3 + 2] = 1 - axis;
-      bounds[sp * 4] = axis === 0 ? split : b0;
-      bounds[sp * 4 + 1] = axis === 0 ? b1 : split;
-      bounds[sp * 4 + 2] = b2;
-      bounds[sp * 4 + 3] = b3;
-      sp++;
-    }
+    sp = pushChildren(ranges, bounds, sp, left, right, axis, m, axis === 0 ? x : y, minX, minY, maxX, maxY);
   }
   return scratch.slice(0, found);
 }
