@@ -17,7 +17,8 @@ export const MAX_GRID_CELLS = 16_384;
 export const STREET_ZOOM = 17;
 /** Below STREET_ZOOM: a cell with at most this many points shows them, not a cluster. */
 export const MAX_SINGLES = 3;
-/** At STREET_ZOOM and closer: a cell with at most this many points shows them (a building's logins). */
+/** At STREET_ZOOM and closer: a cell with at most this many points shows them (a building's logins). The answer
+ *  lists at most MAX_GRID_CELLS · STREET_MAX_SINGLES logins (a box too large for its zoom uses MAX_SINGLES). */
 export const STREET_MAX_SINGLES = 64;
 /** Mercator's latitude limit (the map cannot show beyond it). */
 const MAX_LAT = 85.05112878;
@@ -66,7 +67,8 @@ export function clusterGrid(
   zoom: number,
 ): GridAnswer {
   const [minLng, minLat, maxLng, maxLat] = bbox;
-  let cell = CELL_PX / (TILE_PX * 2 ** zoom); // in world units ([0, 1] across)
+  const streetCell = CELL_PX / (TILE_PX * 2 ** zoom); // in world units ([0, 1] across)
+  let cell = streetCell;
   const x0 = mercatorX(minLng);
   const x1 = mercatorX(maxLng);
   const y0 = mercatorY(maxLat); // north edge: the smaller y
@@ -80,7 +82,8 @@ export function clusterGrid(
     if (cols * rows <= MAX_GRID_CELLS) break;
     cell *= 2;
   }
-  const maxSingles = zoom >= STREET_ZOOM ? STREET_MAX_SINGLES : MAX_SINGLES;
+  // A building's logins one by one only in street-sized cells (not in the larger cells of a box too big for its zoom).
+  const maxSingles = zoom >= STREET_ZOOM && cell === streetCell ? STREET_MAX_SINGLES : MAX_SINGLES;
   const { coords, mercY, offline } = points;
   const n = positions.length;
 
