@@ -65,12 +65,23 @@ export async function drawPolygon(page: Page, points: MapPoint[], opts: { start?
   await page.mouse.click(...at(first));
 }
 
+export interface LoginMarker { id: number; username: string; lat: number; lng: number; online: boolean }
+
+/** The logins of a box one by one, as the map lists them at street level (zoom 19). A box larger than a street
+ *  view comes back in larger cells, some as clusters: each cluster's own box is asked for once more. */
+export async function loginsIn(request: APIRequestContext, bbox: string, depth = 0): Promise<LoginMarker[]> {
+  const res = await request.get(`/api/v1/logins?bbox=${bbox}&zoom=19`);
+  expect(res.ok(), await res.text()).toBeTruthy();
+  const body = (await res.json()) as { logins: LoginMarker[]; clusters: { bounds: number[] }[] };
+  if (depth > 0 || body.clusters.length === 0) return body.logins;
+  const nested = await Promise.all(body.clusters.map((c) => loginsIn(request, c.bounds.join(","), depth + 1)));
+  const byId = new Map([...body.logins, ...nested.flat()].map((l) => [l.id, l]));
+  return [...byId.values()];
+}
+
 /** Two demo logins a few dozen metres apart, and a small square around the first that leaves the second out. */
 export async function twoNeighbours(request: APIRequestContext, bbox: string) {
-  const res = await request.get(`/api/v1/logins?bbox=${bbox}`);
-  expect(res.ok()).toBeTruthy();
-  const body = (await res.json()) as { logins: { id: number; username: string; lat: number; lng: number }[] };
-  const logins = body.logins;
+  const logins = await loginsIn(request, bbox);
   let best: { a: (typeof logins)[number]; b: (typeof logins)[number]; d: number } | null = null;
   for (let i = 0; i < Math.min(logins.length, 400); i++) {
     for (let j = i + 1; j < Math.min(logins.length, 400); j++) {

@@ -2,7 +2,7 @@
 // stay usable and readable beside the order form and popups (6), and on a 360 × 740 phone the layer panel
 // folds away and the map fits the screen (7).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { drawPolygon, loginAs, mapBox, type MapPoint } from "./helpers";
+import { drawPolygon, loginAs, loginsIn, mapBox, type LoginMarker, type MapPoint } from "./helpers";
 
 // Cambuí (prisma/demo/city.ts): a neighbourhood away from the one e2e/outages.spec.ts takes down.
 const CAMBUI = { lng: -47.0525, lat: -22.8935 };
@@ -14,14 +14,13 @@ const SP_DATE_TIME = new Intl.DateTimeFormat("pt-BR", {
   timeZone: "America/Sao_Paulo", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
 });
 
-interface LoginMarker { id: number; lat: number; lng: number; online: boolean; username: string }
 type Box = { x: number; y: number; width: number; height: number };
 
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function onlineNear(request: APIRequestContext, lng: number, lat: number, n: number): Promise<LoginMarker[]> {
   const bbox = [lng - SEARCH_HALF_DEG, lat - SEARCH_HALF_DEG, lng + SEARCH_HALF_DEG, lat + SEARCH_HALF_DEG].map((v) => v.toFixed(6)).join(",");
-  const { logins } = (await (await request.get(`/api/v1/logins?bbox=${bbox}`)).json()) as { logins: LoginMarker[] };
+  const logins = await loginsIn(request, bbox);
   const kx = Math.cos((lat * Math.PI) / 180);
   return logins.filter((m) => m.online).sort((a, b) => ((a.lng - lng) * kx) ** 2 + (a.lat - lat) ** 2 - (((b.lng - lng) * kx) ** 2 + (b.lat - lat) ** 2)).slice(0, n);
 }

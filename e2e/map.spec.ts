@@ -151,3 +151,22 @@ test("Cancelar OS on the map says what it stops and cancels only on confirmation
   expect((await (await page.request.get(`/api/v1/service-orders/${order.id}`)).json()).order.status).toBe("CANCELADA");
   await expect(icon).toHaveCount(0); // the Canceladas layer is off by default
 });
+
+test("a click on a login cluster zooms in to its logins", async ({ page }) => {
+  await openMap(page);
+  const clusters = page.locator(".raio-login-cluster-disc");
+  await expect(clusters.first()).toBeVisible();
+  // The biggest cluster: its disc says how many logins it holds, its title how many are offline.
+  const titles = await clusters.evaluateAll((els) => els.map((el) => (el as HTMLElement).title));
+  expect(titles.every((t) => /^\d[\d.]* logins, \d[\d.]* offline$/.test(t)), titles.join(" | ")).toBe(true);
+  const counts = titles.map((t) => Number(t.split(" ")[0]!.replace(/\./g, "")));
+  const biggest = counts.indexOf(Math.max(...counts));
+  const zoomOf = (url: string) => Number(/^#(\d+)\//.exec(new URL(url).hash)?.[1] ?? "13");
+  const before = zoomOf(page.url());
+  // Dispatched on the disc itself: a region's building icon may sit on top of it on screen.
+  await clusters.nth(biggest).dispatchEvent("click");
+  await expect.poll(() => zoomOf(page.url())).toBeGreaterThan(before);
+  // The view reloads for the new zoom: every login of the box is still counted, as clusters or markers.
+  await expect(page.getByTestId("logins-loaded")).toContainText(/[1-9]\d* logins nesta área/);
+  await expect(page.getByRole("menu")).toHaveCount(0);
+});

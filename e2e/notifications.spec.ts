@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, loginsIn } from "./helpers";
 
 let gateway: Server;
 let gatewayUrl = "";
@@ -52,9 +52,7 @@ test("an executed order's notices show up live in its Notificações tab, with t
   expect(channels.status(), await channels.text()).toBe(200);
 
   // Any demo login far from the other specs' regions (south of them): a square of ~800 m around it.
-  const near = await api.get("/api/v1/logins?bbox=-47.20,-23.05,-46.90,-22.935");
-  expect(near.ok()).toBeTruthy();
-  const logins = ((await near.json()) as { logins: { lng: number; lat: number }[] }).logins;
+  const logins = await loginsIn(api, "-47.20,-23.05,-46.90,-22.935");
   expect(logins.length).toBeGreaterThan(0);
   const centre = logins[Math.floor(logins.length / 2)]!;
   const [cx, cy] = [centre.lng, centre.lat];

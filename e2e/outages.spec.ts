@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, loginsIn, type LoginMarker } from "./helpers";
 
 // Centro, the demo city's densest neighbourhood (prisma/demo/city.ts): the map opens there.
 const CENTRO = { lng: -47.0608, lat: -22.9056 };
@@ -8,7 +8,6 @@ const SEARCH_HALF_DEG = 0.01;
 /** Logins taken offline: the ones nearest to Centro's centre, a block-sized outage. */
 const OUTAGE_LOGINS = 36;
 
-interface LoginMarker { id: number; lat: number; lng: number; online: boolean; username: string }
 interface Suggestion {
   offlineCount: number; totalInArea: number; loginsInArea: number; offlineBeforeCount: number; offlineShare: number;
   offlineLoginIds: number[]; areaM2: number; overlaps: { number: number }[]; coveredBy: { number: number } | null; polygon: unknown;
@@ -17,9 +16,7 @@ interface Suggestion {
 /** The nearest online logins to a point, as the monitoring system would see a neighbourhood go dark. */
 async function onlineLoginsNear(request: APIRequestContext, lng: number, lat: number, n: number): Promise<LoginMarker[]> {
   const bbox = [lng - SEARCH_HALF_DEG, lat - SEARCH_HALF_DEG, lng + SEARCH_HALF_DEG, lat + SEARCH_HALF_DEG].map((v) => v.toFixed(6)).join(",");
-  const res = await request.get(`/api/v1/logins?bbox=${bbox}`);
-  expect(res.ok()).toBe(true);
-  const { logins } = (await res.json()) as { logins: LoginMarker[] };
+  const logins = await loginsIn(request, bbox);
   const kx = Math.cos((lat * Math.PI) / 180);
   const d2 = (m: LoginMarker) => ((m.lng - lng) * kx) ** 2 + (m.lat - lat) ** 2;
   const near = logins.filter((m) => m.online).sort((a, b) => d2(a) - d2(b)).slice(0, n);

@@ -1,4 +1,4 @@
-// Leaflet plugins (markercluster, geoman) extend a global `L`, which Leaflet's ES build does not set,
+// Leaflet plugins (geoman) extend a global `L`, which Leaflet's ES build does not set,
 // and a bundler may evaluate a plugin before the module that sets it. So Leaflet and the plugins are
 // imported dynamically, in order, in the browser only — and before any map is created (geoman hooks
 // L.Map's initialisation).
@@ -8,7 +8,6 @@ export function loadLeafletPlugins(): Promise<void> {
   loading ??= (async () => {
     const L = (await import("leaflet")).default;
     (globalThis as unknown as { L: typeof L }).L = L;
-    await import("leaflet.markercluster");
     await import("@geoman-io/leaflet-geoman-free");
   })();
   return loading;

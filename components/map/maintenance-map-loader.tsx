@@ -7,7 +7,7 @@ import { loadLeafletPlugins } from "./leaflet-global";
 import { useFitViewport } from "./use-fit-viewport";
 
 const MaintenanceMap = dynamic(async () => {
-  await loadLeafletPlugins(); // before the map module: its maps need geoman and markercluster
+  await loadLeafletPlugins(); // before the map module: its maps need geoman
   return import("./maintenance-map");
 }, {
   ssr: false,

@@ -5,11 +5,10 @@
 // Leaflet lives only in components/map and loads client-only; every outside value reaches it as text
 // (map-dom.ts, React popups).
 import "leaflet/dist/leaflet.css";
-import "leaflet.markercluster/dist/MarkerCluster.css";
 import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
 import "./map.css";
 import type L from "leaflet";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { MapContainer, ScaleControl, TileLayer } from "react-leaflet";
 import { ORDER_STATUS_LABEL } from "@/components/orders/status-style";
 import { OrderFormDialog, type CreatedOrder, type SubjectOption } from "@/components/orders/order-form-dialog";
@@ -41,21 +40,20 @@ export interface MaintenanceMapProps {
 
 /** Zoom that shows a city district: markers cluster, streets readable on tiles. */
 const DEFAULT_ZOOM = 13;
-// Zoom limits set on the map itself: with no tile layer nothing else sets them (markercluster needs maxZoom).
+// Zoom limits set on the map itself: with no tile layer nothing else sets them (a cluster's click zooms up to maxZoom).
 const MIN_ZOOM = 4;
 const MAX_ZOOM = 19;
 
 export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, maxAreaKm2, subjects, center }: MaintenanceMapProps) {
   const [map, setMap] = useState<L.Map | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const [loadedInfo, setLoadedInfo] = useState<{ count: number; truncated: boolean }>({ count: 0, truncated: false });
-  const loadedRef = useRef<LoadedLogins | null>(null);
+  const [loadedCount, setLoadedCount] = useState(0);
   const say = useCallback((ok: boolean, text: string) => setNotice({ ok, text }), []);
 
   const layers = useMapLayers(canWrite);
   const regions = useMapRegions((text) => say(false, text), map);
   const { suggestions, reload: reloadSuggestions } = useOutageSuggestions(layers.visible.SUGGESTIONS);
-  const draft = useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef: regions.regionsRef, loadedRef });
+  const draft = useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef: regions.regionsRef });
   const editing = useRegionEditing({ map, maxAreaKm2, onNotice: say, onSaved: regions.reload, onDiscarded: regions.remount });
   const { drawingRef, hasDraft } = draft;
   const canOpenMenu = useCallback(() => !drawingRef.current && !hasDraft(), [drawingRef, hasDraft]);
@@ -64,9 +62,8 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
 
   const { refresh: refreshDraft } = draft;
   const onLoginsLoaded = useCallback((loaded: LoadedLogins) => {
-    loadedRef.current = loaded;
-    setLoadedInfo({ count: loaded.lngs.length, truncated: loaded.truncated });
-    refreshDraft(); // the draft's "logins dentro" follows the markers loaded for the view
+    setLoadedCount(loaded.total);
+    refreshDraft(); // the draft's "logins dentro" is recounted with the view's logins (new ones, moved ones)
   }, [refreshDraft]);
 
   function startDrawing() {
@@ -112,12 +109,12 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
         />
       </MapContainer>
 
-      <MapToolbar layers={layers} canWrite={canWrite} drawDisabled={busy} onDraw={startDrawing} suggestionsCount={suggestions.length} loaded={loadedInfo} />
+      <MapToolbar layers={layers} canWrite={canWrite} drawDisabled={busy} onDraw={startDrawing} suggestionsCount={suggestions.length} loaded={loadedCount} />
 
       {menu.menu ? <ContextMenu at={menu.menu} onDraw={startDrawing} /> : null}
 
       {draft.drawing ? (
-        <DrawingBar vertices={draft.drawing.vertices} logins={draft.drawing.logins} truncated={loadedInfo.truncated}
+        <DrawingBar vertices={draft.drawing.vertices} logins={draft.drawing.logins}
           onFinish={draft.finishDrawing} onUndo={draft.undoVertex} onCancel={draft.cancelDrawing} />
       ) : null}
 

@@ -18,10 +18,9 @@ export function ContextMenu({ at, onDraw }: { at: { x: number; y: number }; onDr
   );
 }
 
-export function DrawingBar({ vertices, logins, truncated, onFinish, onUndo, onCancel }: {
+export function DrawingBar({ vertices, logins, onFinish, onUndo, onCancel }: {
   vertices: number;
   logins: number;
-  truncated: boolean;
   onFinish: () => void;
   onUndo: () => void;
   onCancel: () => void;
@@ -30,7 +29,7 @@ export function DrawingBar({ vertices, logins, truncated, onFinish, onUndo, onCa
     <div role="status" data-testid="drawing-panel" className={BOTTOM_BAR}>
       <span className="whitespace-nowrap">
         <strong data-testid="drawing-vertices">{vertices}</strong> pontos ·{" "}
-        <strong data-testid="drawing-logins">{logins}{truncated ? "+" : ""}</strong> logins dentro
+        <strong data-testid="drawing-logins">{logins}</strong> logins dentro
       </span>
       <button type="button" className={MAP_BUTTON} disabled={vertices < 3} onClick={onFinish}>Concluir</button>
       <button type="button" className={MAP_BUTTON} disabled={vertices < 1} onClick={onUndo}>Desfazer ponto</button>

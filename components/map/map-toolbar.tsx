@@ -18,7 +18,8 @@ export function MapToolbar({ layers, canWrite, drawDisabled, onDraw, suggestions
   drawDisabled: boolean;
   onDraw: () => void;
   suggestionsCount: number;
-  loaded: { count: number; truncated: boolean };
+  /** Logins in the area loaded for the view (every one, clustered or not). */
+  loaded: number;
 }) {
   const panelId = useId();
   const { visible, setVisible, panelOpen, togglePanel } = layers;
@@ -70,7 +71,7 @@ export function MapToolbar({ layers, canWrite, drawDisabled, onDraw, suggestions
           </label>
         ))}
         <p className="mt-1 text-xs text-slate-500" data-testid="logins-loaded">
-          {loaded.count} logins nesta área{loaded.truncated ? " (limite atingido: aproxime o mapa)" : ""}
+          {loaded} logins nesta área
         </p>
       </fieldset>
     </div>

@@ -2,7 +2,8 @@
 // The draft region: drawn with Geoman (right-click or the toolbar → a click per vertex → click the first
 // vertex), or taken from an outage suggestion ("Criar região"). Once closed it becomes the draft: its
 // vertices stay draggable while the order form is open, and every change re-checks it with the server's
-// own validatePolygon and recounts the logins inside (also when the markers for the view reload).
+// own validatePolygon and recounts the logins inside (asked of the server, also when the markers for the view
+// reload: the status feed and syncs add logins).
 /// <reference types="@geoman-io/leaflet-geoman-free" />
 import L from "leaflet";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -10,8 +11,7 @@ import { closeRing, findOverlaps, validatePolygon } from "@/lib/geo/validate-pol
 import type { PolygonGeometry } from "@/lib/geo/types";
 import { ORDER_STATUS_LABEL } from "@/components/orders/status-style";
 import type { DrawnRegion } from "@/components/orders/order-form-dialog";
-import type { LoadedLogins } from "./login-markers-layer";
-import { countInside, layerGeometry, toLatLngs } from "./map-geometry";
+import { countLoginsInside, layerGeometry, toLatLngs } from "./map-geometry";
 import { ACTIVE_STATUSES, type MapRegions } from "./use-map-regions";
 import type { MapSuggestion } from "./use-outage-suggestions";
 import { suggestionSummary } from "./suggestion-text";
@@ -45,22 +45,39 @@ export interface DraftPolygon {
   cancelDrawing: () => void;
   createFromSuggestion: (suggestion: MapSuggestion) => void;
   discard: () => void;
-  /** Recount the draft's logins (the markers for the view were reloaded). */
+  /** Recount the draft's logins (the logins for the view were reloaded). */
   refresh: () => void;
 }
 
-export function useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef, loadedRef }: {
+/** Keeps the latest of a series of counts: each new ask aborts the one before (drawing fires one per vertex). */
+function useLatestCount(): (geometry: PolygonGeometry, apply: (count: number) => void) => void {
+  const controllerRef = useRef<AbortController | null>(null);
+  useEffect(function abortCountOnUnmount() {
+    return () => controllerRef.current?.abort();
+  }, []);
+  return useCallback((geometry: PolygonGeometry, apply: (count: number) => void) => {
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    countLoginsInside(geometry, controller.signal).then(
+      (count) => { if (!controller.signal.aborted) apply(count); },
+      (err: unknown) => { if ((err as Error).name !== "AbortError") console.warn("[mapa] falha ao contar logins", err); },
+    );
+  }, []);
+}
+
+export function useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef }: {
   map: L.Map | null;
   canWrite: boolean;
   maxAreaKm2: number;
   regionsRef: MapRegions["regionsRef"];
-  loadedRef: React.RefObject<LoadedLogins | null>;
 }): DraftPolygon {
   const [drawing, setDrawing] = useState<{ vertices: number; logins: number } | null>(null);
   const [drawn, setDrawn] = useState<DrawnRegion | null>(null);
   const draftRef = useRef<L.Polygon | null>(null);
   const suggestionRef = useRef<MapSuggestion | null>(null);
   const drawingRef = useRef(false);
+  const count = useLatestCount();
 
   const startDrawing = useCallback(() => {
     if (!map || !canWrite || drawingRef.current) return;
@@ -82,7 +99,6 @@ export function useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef, loadedR
     const raw = layerGeometry(layer);
     const checked = validatePolygon(raw, { maxAreaKm2 });
     const geometry = checked.ok ? (checked.geometry as PolygonGeometry) : null;
-    const loaded = loadedRef.current;
     const suggestion = suggestionRef.current;
     const overlaps = geometry
       ? findOverlaps(
@@ -92,17 +108,18 @@ export function useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef, loadedR
             .map((r) => ({ id: r.orderId, label: `A região sobrepõe a da OS ${r.number} (${ORDER_STATUS_LABEL[r.status]}): ${r.description}`, geometry: r.geometry })),
         ).map((o) => o.label)
       : [];
-    setDrawn({
+    const counted = geometry ?? raw;
+    setDrawn((previous) => ({
       geometry,
       error: checked.ok ? null : `Região inválida: ${checked.message}`,
       areaM2: checked.ok ? checked.areaM2 : 0,
       vertexCount: checked.ok ? checked.vertexCount : Math.max(0, (raw.coordinates[0]?.length ?? 1) - 1),
-      loginsInside: countInside(geometry ?? raw, loaded),
-      loginsTruncated: loaded?.truncated ?? false,
+      loginsInside: previous?.loginsInside ?? null, // until the server's count arrives
       overlaps,
       fromSuggestion: suggestion ? { offlineLoginIds: suggestion.offlineLoginIds, summary: suggestionSummary(suggestion) } : null,
-    });
-  }, [maxAreaKm2, loadedRef, regionsRef]);
+    }));
+    count(counted, (n) => setDrawn((d) => (d && draftRef.current === layer ? { ...d, loginsInside: n } : d)));
+  }, [maxAreaKm2, regionsRef, count]);
 
   /** Makes `layer` the draft: the previous one goes, its vertices become draggable, and the form opens. */
   const adoptDraft = useCallback((layer: L.Polygon) => {
@@ -140,8 +157,8 @@ export function useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef, loadedR
       if (!working) return;
       const latlngs = working.getLatLngs() as L.LatLng[];
       const ring = latlngs.map((p) => [p.lng, p.lat]);
-      const logins = ring.length >= 3 ? countInside({ type: "Polygon", coordinates: [closeRing(ring)] }, loadedRef.current) : 0;
-      setDrawing({ vertices: ring.length, logins });
+      setDrawing((d) => ({ vertices: ring.length, logins: ring.length >= 3 ? (d?.logins ?? 0) : 0 }));
+      if (ring.length >= 3) count({ type: "Polygon", coordinates: [closeRing(ring)] }, (logins) => setDrawing((d) => (d && working ? { ...d, logins } : d)));
     };
     const onStart = (e: L.LeafletEvent) => {
       drawingRef.current = true;
@@ -167,7 +184,7 @@ export function useDraftPolygon({ map, canWrite, maxAreaKm2, regionsRef, loadedR
       map.off("pm:drawend", onEnd);
       map.off("pm:create", onCreate);
     };
-  }, [map, adoptDraft, loadedRef]);
+  }, [map, adoptDraft, count]);
 
   useEffect(function drawingKeyboard() {
     if (!map) return;

@@ -22,8 +22,8 @@ export interface DrawnRegion {
   error: string | null;
   areaM2: number;
   vertexCount: number;
-  loginsInside: number;
-  loginsTruncated: boolean;
+  /** null while the server counts. */
+  loginsInside: number | null;
   overlaps: string[];
   /** The outage suggestion the region came from ("Criar região"): sent, so the server refuses a duplicate order. */
   fromSuggestion?: { offlineLoginIds: number[]; summary: string } | null;
@@ -91,7 +91,7 @@ export function OrderFormDialog({
         <p className="mt-1 text-sm text-slate-600" data-testid="drawn-summary">
           Região com {region.vertexCount} vértices
           {region.areaM2 > 0 ? <>, {formatArea(region.areaM2)}</> : null} ·{" "}
-          <strong>{formatInteger(region.loginsInside)}{region.loginsTruncated ? "+" : ""}</strong> logins dentro (online e offline)
+          <strong>{region.loginsInside === null ? "…" : formatInteger(region.loginsInside)}</strong> logins dentro (online e offline)
         </p>
         {region.fromSuggestion ? <p className="mt-1 text-xs text-slate-600" data-testid="drawn-suggestion">{region.fromSuggestion.summary}</p> : null}
         {region.overlaps.length > 0 ? (

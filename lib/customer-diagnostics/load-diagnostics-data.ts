@@ -5,7 +5,7 @@
 import { getBackend, type AccessStatus, type ContractStatus, type LoginStatus, type Technology } from "../db";
 import { epochMs } from "../db/sql";
 import { parseSettings, SETTINGS_KEY } from "../settings/get-settings";
-import { LOGINS_VERSION_ID, REGIONS_VERSION_ID, type GeoVersions } from "../maintenance/geo-version";
+import { LOGINS_VERSION_ID, REGIONS_VERSION_ID, STATUS_VERSION_ID, type GeoVersions } from "../maintenance/geo-version";
 
 /** Unpaid invoices loaded per contract (oldest first): enough for any restriction and the open invoice. */
 const MAX_UNPAID_INVOICES = 24;
@@ -126,6 +126,7 @@ export async function loadDiagnosticsData(where: { id: number } | { document: st
   const versions: GeoVersions = {
     regions: BigInt(geo.find(([id]) => id === REGIONS_VERSION_ID)?.[1] ?? 0),
     logins: BigInt(geo.find(([id]) => id === LOGINS_VERSION_ID)?.[1] ?? 0),
+    status: BigInt(geo.find(([id]) => id === STATUS_VERSION_ID)?.[1] ?? 0),
   };
   const raw = json<Raw | null>(row!.customer);
   const customer: LoadedCustomer | null = raw

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildPointIndex, pointsInPolygon } from "./point-index";
+import { buildPointIndex, pointsInPolygon, positionsInBbox } from "./point-index";
 import { preparePolygon } from "./prepared-polygon";
 import { boundaryPoints, CAMPINAS, gaussian, nearEdgePoints, seededRandom, starRing } from "@/tests/support/test-shapes";
 import type { AreaGeometry } from "./types";
@@ -104,5 +104,29 @@ describe("pointsInPolygon", () => {
     const far: AreaGeometry = { type: "Polygon", coordinates: [starRing(seededRandom(3), [-60, -3], 8, 0.1, 1)] };
     expect(pointsInPolygon(buildPointIndex(logins(2, 1000)), preparePolygon(far))).toHaveLength(0);
     expect(pointsInPolygon(buildPointIndex({ ids: [], lngs: [], lats: [] }), preparePolygon(far))).toHaveLength(0);
+  });
+});
+
+describe("positionsInBbox", () => {
+  it("finds exactly the points inside a box, edges included", () => {
+    const points = logins(11, N);
+    const index = buildPointIndex(points);
+    // The box's edges pass through points (a login exactly on the viewport's edge is in view).
+    const p = 17;
+    const q = 4242;
+    const box: [number, number, number, number] = [
+      Math.min(points.lngs[p]!, points.lngs[q]!), Math.min(points.lats[p]!, points.lats[q]!),
+      Math.max(points.lngs[p]!, points.lngs[q]!), Math.max(points.lats[p]!, points.lats[q]!),
+    ];
+    const expected: number[] = [];
+    for (let i = 0; i < N; i++) {
+      if (points.lngs[i]! >= box[0] && points.lngs[i]! <= box[2] && points.lats[i]! >= box[1] && points.lats[i]! <= box[3]) expected.push(points.ids[i]!);
+    }
+    const found = Array.from(positionsInBbox(index, box), (pos) => index.base.ids[pos]!);
+    expect(sorted(found)).toEqual(sorted(expected));
+    expect(found).toContain(points.ids[p]);
+    expect(found).toContain(points.ids[q]);
+    expect(positionsInBbox(index, [0, 0, 1, 1])).toHaveLength(0);
+    expect(positionsInBbox(index, [-180, -90, 180, 90])).toHaveLength(N);
   });
 });

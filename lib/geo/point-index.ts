@@ -47,6 +47,51 @@ const TAKEN_INITIAL_PAIRS = 512;
 
 const WALK_STACK_DEPTH = 3 * 64; // 3 ints per frame; kd depth ≤ 32 for 2³² points
 
+/** A walk's stack holding its first frame: the whole tree (n points), split on x, unbounded. */
+function walkStack(n: number): { ranges: Int32Array; bounds: Float64Array } {
+  const ranges = new Int32Array(WALK_STACK_DEPTH);
+  const bounds = new Float64Array((WALK_STACK_DEPTH / 3) * 4);
+  ranges[1] = n - 1;
+  bounds[0] = -Infinity;
+  bounds[1] = -Infinity;
+  bounds[2] = Infinity;
+  bounds[3] = Infinity;
+  return { ranges, bounds };
+}
+
+/** Replaces the walk's frame `sp` (node [left, right] split at m) with the children the query box reaches;
+ *  returns the new stack size. Each child's bounds are its parent's cut at the split. */
+function pushChildren(
+  ranges: Int32Array, bounds: Float64Array, sp: number, left: number, right: number, axis: number, m: number, split: number,
+  minX: number, minY: number, maxX: number, maxY: number,
+): number {
+  const b0 = bounds[sp * 4] as number;
+  const b1 = bounds[sp * 4 + 1] as number;
+  const b2 = bounds[sp * 4 + 2] as number;
+  const b3 = bounds[sp * 4 + 3] as number;
+  if (axis === 0 ? minX <= split : minY <= split) {
+    ranges[sp * 3] = left;
+    ranges[sp * 3 + 1] = m - 1;
+    ranges[sp * 3 + 2] = 1 - axis;
+    bounds[sp * 4] = b0;
+    bounds[sp * 4 + 1] = b1;
+    bounds[sp * 4 + 2] = axis === 0 ? split : b2;
+    bounds[sp * 4 + 3] = axis === 0 ? b3 : split;
+    sp++;
+  }
+  if (axis === 0 ? maxX >= split : maxY >= split) {
+    ranges[sp * 3] = m + 1;
+    ranges[sp * 3 + 1] = right;
+    ranges[sp * 3 + 2] = 1 - axis;
+    bounds[sp * 4] = axis === 0 ? split : b0;
+    bounds[sp * 4 + 1] = axis === 0 ? b1 : split;
+    bounds[sp * 4 + 2] = b2;
+    bounds[sp * 4 + 3] = b3;
+    sp++;
+  }
+  return sp;
+}
+
 /** Builds the index. O(n log n). */
 export function buildPointIndex(points: PointSet): PointIndex {
   const n = points.ids.length;
@@ -82,17 +127,8 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
     // Each frame: left, right, axis, and the node's bounds (known from the splits on the way down).
     // A node whose bounds the polygon classifies as wholly inside is taken as a range without testing
     // its points; one wholly outside is skipped.
-    const ranges = new Int32Array(WALK_STACK_DEPTH);
-    const bounds = new Float64Array((WALK_STACK_DEPTH / 3) * 4);
-    let sp = 0;
-    ranges[0] = 0;
-    ranges[1] = ids.length - 1;
-    ranges[2] = 0;
-    bounds[0] = -Infinity;
-    bounds[1] = -Infinity;
-    bounds[2] = Infinity;
-    bounds[3] = Infinity;
-    sp = 1;
+    const { ranges, bounds } = walkStack(ids.length);
+    let sp = 1;
     while (sp > 0) {
       sp--;
       const left = ranges[sp * 3] as number;
@@ -130,31 +166,7 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
       if (x >= minX && x <= maxX && y >= minY && y <= maxY && polygon.contains(x, y)) {
         scratch[found++] = ids[m] as number;
       }
-      const split = axis === 0 ? x : y;
-      const b0 = bounds[sp * 4] as number;
-      const b1 = bounds[sp * 4 + 1] as number;
-      const b2 = bounds[sp * 4 + 2] as number;
-      const b3 = bounds[sp * 4 + 3] as number;
-      if (axis === 0 ? minX <= x : minY <= y) {
-        ranges[sp * 3] = left;
-        ranges[sp * 3 + 1] = m - 1;
-        ranges[sp * 3 + 2] = 1 - axis;
-        bounds[sp * 4] = b0;
-        bounds[sp * 4 + 1] = b1;
-        bounds[sp * 4 + 2] = axis === 0 ? split : b2;
-        bounds[sp * 4 + 3] = axis === 0 ? b3 : split;
-        sp++;
-      }
-      if (axis === 0 ? maxX >= x : maxY >= y) {
-        ranges[sp * 3] = m + 1;
-        ranges[sp * 3 + 1] = right;
-        ranges[sp * 3 + 2] = 1 - axis;
-        bounds[sp * 4] = axis === 0 ? split : b0;
-        bounds[sp * 4 + 1] = axis === 0 ? b1 : split;
-        bounds[sp * 4 + 2] = b2;
-        bounds[sp * 4 + 3] = b3;
-        sp++;
-      }
+      sp = pushChildren(ranges, bounds, sp, left, right, axis, m, axis === 0 ? x : y, minX, minY, maxX, maxY);
     }
   }
 
@@ -168,4 +180,45 @@ export function pointsInPolygon(index: PointIndex, polygon: PreparedPolygon): In
   }
   out.set(scratch.subarray(0, found), at);
   return out;
+}
+
+/** Kd-sorted positions (indexes into `base.ids` / `base.coords`) of the points inside `bbox` (edges inside).
+ *  A node wholly inside the box is copied as a range without testing its points. Order: unspecified. */
+export function positionsInBbox(index: PointIndex, [minX, minY, maxX, maxY]: readonly [number, number, number, number]): Int32Array {
+  const { kd, ids, coords, scratch } = index.base;
+  const nodeSize = kd.nodeSize;
+  let found = 0;
+  if (ids.length === 0) return new Int32Array(0);
+  // Each frame: left, right, axis, and the node's bounds (from the splits on the way down).
+  const { ranges, bounds } = walkStack(ids.length);
+  let sp = 1;
+  while (sp > 0) {
+    sp--;
+    const left = ranges[sp * 3] as number;
+    const right = ranges[sp * 3 + 1] as number;
+    const axis = ranges[sp * 3 + 2] as number;
+    const b0 = bounds[sp * 4] as number;
+    const b1 = bounds[sp * 4 + 1] as number;
+    const b2 = bounds[sp * 4 + 2] as number;
+    const b3 = bounds[sp * 4 + 3] as number;
+    if (b0 > maxX || b1 > maxY || b2 < minX || b3 < minY) continue;
+    if (b0 >= minX && b1 >= minY && b2 <= maxX && b3 <= maxY) {
+      for (let i = left; i <= right; i++) scratch[found++] = i;
+      continue;
+    }
+    if (right - left <= nodeSize) {
+      for (let i = left; i <= right; i++) {
+        const x = coords[2 * i] as number;
+        const y = coords[2 * i + 1] as number;
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) scratch[found++] = i;
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m] as number;
+    const y = coords[2 * m + 1] as number;
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) scratch[found++] = m;
+    sp = pushChildren(ranges, bounds, sp, left, right, axis, m, axis === 0 ? x : y, minX, minY, maxX, maxY);
+  }
+  return scratch.slice(0, found);
 }

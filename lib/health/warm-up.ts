@@ -1,6 +1,6 @@
 // The start-up warm-up of a server process: before its readiness endpoint (GET /api/v1/health/ready) says
 // "pronto", the process opens its database connections, builds its in-memory spatial indexes (every login's
-// location, the executing regions), and runs once the queries of the hot screens and APIs (token check,
+// location and online state, the executing regions), and runs once the queries of the hot screens and APIs (token check,
 // diagnostics, dashboard, search) so that Prisma's query plans, PostgreSQL's prepared statements and the
 // pages of the indexes they read are loaded. Without it the first requests after a start (a deploy, a
 // worker replaced) pay all of that: seconds for the dashboard at a million logins.
@@ -13,7 +13,7 @@ import { customerSearchSchema } from "../customers/search-schema";
 import { getDashboard } from "../dashboard/get-dashboard";
 import { getOverview } from "../dashboard/get-overview";
 import { dashboardQuerySchema } from "../validation/dashboard";
-import { warmLoginPoints } from "../maintenance/login-points";
+import { warmLoginStatus } from "../maintenance/login-status";
 import { getExecutingRegionIndex } from "../maintenance/executing-regions";
 
 // Connections opened side by side at start (the pool's default size: lib/db/backend.ts).
@@ -32,7 +32,7 @@ async function warmSteps(): Promise<void> {
   const backend = getBackend();
   if (backend.kind === "postgresql") await Promise.all(Array.from({ length: WARM_CONNECTIONS }, () => backend.query("SELECT 1")));
   // The spatial indexes first: the dashboard and diagnostics below use them.
-  await Promise.all([warmLoginPoints(), getExecutingRegionIndex()]);
+  await Promise.all([warmLoginStatus(), getExecutingRegionIndex()]);
   await principalFromBearer("rt_aquecimento_inexistente"); // the token lookup's query (no such token)
   const sample = await db.customer.findFirst({ select: { id: true, document: true }, orderBy: { id: "asc" } });
   if (sample) {

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import type { SqlTx } from "../db";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 import { bulkUpsert, type RefColumn, type UpsertSpec } from "../db/bulk-upsert";
-import { bumpLoginsVersion } from "../maintenance/geo-version";
+import { bumpLoginsVersion, bumpStatusVersion } from "../maintenance/geo-version";
 import { upsertPlantRows } from "../topology/upsert-plant-rows";
 import type { contractRow, customerRow, invoiceRow, loginRow } from "./import-erp-folder";
 
@@ -153,6 +153,8 @@ export async function upsertErpRows(tx: SqlTx, rows: ErpRows): Promise<{ branche
   }
   // A login appeared or moved (its own point, its customer's point, or its contract): region lookups must see it.
   if (moved > 0) await bumpLoginsVersion(tx);
+  // Logins' online flags were written (the ERP's value): the map's offline counts reload.
+  if (rows.logins.length) await bumpStatusVersion(tx);
   return { branches: branches.length, plans: plans.length };
 }
 

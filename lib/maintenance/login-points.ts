@@ -6,6 +6,7 @@ import { buildPointIndex, pointsInPolygon, type PointIndex } from "../geo/point-
 import { preparePolygon } from "../geo/prepared-polygon";
 import type { AreaGeometry } from "../geo/types";
 import { createVersionedCache } from "./versioned-cache";
+import type { GeoVersions } from "./geo-version";
 import { equipmentOf } from "../topology/equipment-outline";
 import { findEquipmentLoginIds } from "../topology/find-equipment-login-ids";
 
@@ -39,10 +40,8 @@ async function loadIndex(): Promise<PointIndex> {
 
 const getLoginPoints = createVersionedCache("loginPoints", "logins", loadIndex);
 
-/** Loads the index now (the start-up warm-up: lib/health/warm-up.ts). */
-export async function warmLoginPoints(): Promise<void> {
-  await getLoginPoints();
-}
+/** The index itself (the map's clusters: lib/maintenance/list-login-clusters.ts). */
+export const getLoginPointIndex: (known?: GeoVersions) => Promise<PointIndex> = getLoginPoints;
 
 /** Ids of the logins inside a region (boundary inside), ascending. */
 export async function findLoginIdsInRegion(geometry: AreaGeometry): Promise<number[]> {

@@ -5,7 +5,8 @@
 import { dbGeneration } from "../db";
 import { readGeoVersions, type GeoVersions } from "./geo-version";
 
-type StampName = "regions" | "logins";
+/** A stamp's name, or a monotone function of the stamps (a value that depends on two of them). */
+type Stamp = keyof GeoVersions | ((versions: GeoVersions) => bigint);
 
 interface Entry<T> {
   version: bigint;
@@ -14,7 +15,7 @@ interface Entry<T> {
 
 export function createVersionedCache<T>(
   name: string,
-  stamp: StampName,
+  stamp: Stamp,
   load: () => Promise<T>,
 ): (known?: GeoVersions) => Promise<T> {
   const key = `__raioCache_${name}`;
@@ -24,7 +25,8 @@ export function createVersionedCache<T>(
 
   return async function get(known?: GeoVersions): Promise<T> {
     // The stamp is prefixed by the database generation (tests open several databases in one process).
-    const version = (BigInt(dbGeneration()) << 48n) + (known ?? (await readGeoVersions()))[stamp];
+    const versions = known ?? (await readGeoVersions());
+    const version = (BigInt(dbGeneration()) << 48n) + (typeof stamp === "function" ? stamp(versions) : versions[stamp]);
     if (slot.current && slot.current.version === version) return slot.current.value;
     let loading = slot.loading;
     if (!loading || loading.version < version) {

@@ -15,11 +15,13 @@
 // `touchUnchanged: false` (the ERP's online refresh): an event that flips nothing writes nothing. The ERP's
 // online flag is a poll answer, not a sighting at `at`: moving every unchanged login's lastSeenAt to the poll
 // instant would rewrite the whole table each pass and make an offline login look "seen" at every refresh.
-// Location does not change, so the login-locations stamp is not bumped (the point index stays valid).
+// Location does not change, so the login-locations stamp is not bumped (the point index stays valid); a flip
+// bumps the status stamp (the map's in-memory offline counts: lib/maintenance/login-status.ts).
 import { db } from "../db";
 import { probeByIndex } from "../db/probe-by-index";
 import type { Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
+import { bumpStatusVersion } from "../maintenance/geo-version";
 import { latestStatusInstantMs, type LoginStatusEvent } from "../validation/login-status";
 
 export interface ApplyStatusResult {
@@ -114,6 +116,7 @@ export async function applyLoginStatus(
       );
     }
     if (updated > 0) {
+      await bumpStatusVersion(tx);
       await recordAudit(tx, principal, "login.status-feed", { type: "Login", id: "batch" }, { events: events.length, updated, unknown: unknown.length });
     }
     const known = latest.size - unknown.length;

@@ -200,7 +200,41 @@ export const bboxParamSchema = z
 /** GET /api/v1/regions?status=FINALIZADA,CANCELADA&bbox=minLng,minLat,maxLng,maxLat (bbox optional) */
 export const listRegionsQuerySchema = z.object({ status: statusList, bbox: bboxParamSchema.optional() });
 
-export const listLoginsQuerySchema = z.object({ bbox: bboxParamSchema });
+/** Map zooms the logins route answers for (Leaflet's: 0 = the whole world; the map goes to 19). */
+export const MAX_MAP_ZOOM = 22;
+/** Most vertices a polygon counted by POST /api/v1/logins/count may have (validatePolygon's own limit). */
+export const MAX_COUNT_VERTICES = 5_000;
+/** POST /api/v1/logins/count: a polygon being drawn, closed. Any shape is counted (even a crossing one,
+ *  by the even-odd rule): the count follows the drawing vertex by vertex, validatePolygon judges it on save. */
+export const countLoginsBodySchema = z.object({
+  geometry: polygonGeometrySchema.superRefine((g, ctx) => {
+    let vertices = 0;
+    for (const ring of g.coordinates) {
+      vertices += ring.length;
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      if (ring.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1]) {
+        ctx.addIssue({ code: "custom", message: "cada anel precisa de 4 pontos ou mais, o último igual ao primeiro" });
+        return;
+      }
+      if (ring.some((p) => !((p[0] as number) >= -180 && (p[0] as number) <= 180 && (p[1] as number) >= -90 && (p[1] as number) <= 90))) {
+        ctx.addIssue({ code: "custom", message: "coordenada fora da faixa: longitude em [-180, 180], latitude em [-90, 90]" });
+        return;
+      }
+    }
+    if (vertices > MAX_COUNT_VERTICES) ctx.addIssue({ code: "custom", message: `Polígono com ${vertices} pontos: o máximo é ${MAX_COUNT_VERTICES}` });
+  }),
+});
+
+/** GET /api/v1/logins?bbox=…&zoom=N: the view's box and the map's zoom (the clusters' cell size follows it). */
+export const listLoginsQuerySchema = z.object({
+  bbox: bboxParamSchema,
+  zoom: z.coerce
+    .number({ error: `informe zoom=0..${MAX_MAP_ZOOM} (o zoom do mapa)` })
+    .int("zoom deve ser um número inteiro")
+    .min(0, "zoom mínimo é 0")
+    .max(MAX_MAP_ZOOM, `zoom máximo é ${MAX_MAP_ZOOM}`),
+});
 
 /** GET /api/v1/service-orders/{id}/campaign: JSON (default) or CSV, one line per phone. */
 /** A page of the campaign (customers by name); the screen's ?pagina= and the API's ?page=. */

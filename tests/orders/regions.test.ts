@@ -207,14 +207,14 @@ describe("GET /api/v1/regions, /api/v1/service-orders and /api/v1/logins", () =>
     expect((await call(getOrder, "/api/v1/service-orders/abc", { cookie, params: { id: "abc" } })).status).toBe(400);
   });
 
-  it("answers login markers for a bounding box only, with the customer's location as fallback, capped", async () => {
+  it("answers the logins of a bounding box only, with the customer's location as fallback", async () => {
     const [lng, lat] = [-46.5, -22.1];
     const own = await createCustomer({ lng: lng + 0.01, lat: lat + 0.01, login: { lat: lat + 0.001, lng: lng + 0.001, online: false } });
     const fallback = await createCustomer({ lng: lng + 0.002, lat: lat + 0.002, login: { lat: null, lng: null, online: true } });
     const outside = await createCustomer({ lng: lng + 1, lat: lat + 1, login: { lat: lat + 1, lng: lng + 1 } });
-    const res = await call(listLogins, `/api/v1/logins?bbox=${lng},${lat},${lng + 0.005},${lat + 0.005}`, { cookie: admin.cookie });
+    const res = await call(listLogins, `/api/v1/logins?bbox=${lng},${lat},${lng + 0.005},${lat + 0.005}&zoom=19`, { cookie: admin.cookie });
     expect(res.status).toBe(200);
-    expect(res.body.truncated).toBe(false);
+    expect(res.body.clusters).toEqual([]);
     const ids = res.body.logins.map((l: { id: number }) => l.id).sort();
     expect(ids).toEqual([own.login!.id, fallback.login!.id].sort());
     expect(ids).not.toContain(outside.login!.id);
@@ -223,18 +223,9 @@ describe("GET /api/v1/regions, /api/v1/service-orders and /api/v1/logins", () =>
     expect(marker.lat).toBeCloseTo(lat + 0.002, 9);
     expect(marker.lng).toBeCloseTo(lng + 0.002, 9);
     for (const bbox of ["1,2,3", "-47,-22,-48,-21", "-200,-22,-46,-21", "a,b,c,d"]) {
-      const bad = await call(listLogins, `/api/v1/logins?bbox=${bbox}`, { cookie: admin.cookie });
+      const bad = await call(listLogins, `/api/v1/logins?bbox=${bbox}&zoom=19`, { cookie: admin.cookie });
       expect(bad.status, bbox).toBe(400);
     }
-    expect((await call(listLogins, "/api/v1/logins", { cookie: admin.cookie })).status).toBe(400);
-  });
-
-  it("caps the markers and says so", async () => {
-    const { listLoginsInBbox } = await import("@/lib/orders/list-logins-in-bbox");
-    const [lng, lat] = [-45.5, -21.5];
-    for (let i = 0; i < 3; i++) await createCustomer({ lng, lat, login: { lat: lat + i * 0.0001, lng } });
-    const res = await listLoginsInBbox([lng - 0.01, lat - 0.01, lng + 0.01, lat + 0.01], 2);
-    expect(res.logins).toHaveLength(2);
-    expect(res.truncated).toBe(true);
+    expect((await call(listLogins, "/api/v1/logins?zoom=19", { cookie: admin.cookie })).status).toBe(400);
   });
 });

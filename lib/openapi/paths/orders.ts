@@ -4,6 +4,7 @@ import { idParamSchema } from "../../validation/id";
 import { finalizeWithDiscountsSchema, proposeDiscountsSchema } from "../../validation/finalize";
 import {
   campaignQuerySchema,
+  countLoginsBodySchema,
   createRegionSchema,
   listLoginsQuerySchema,
   listOrdersQuerySchema,
@@ -16,6 +17,19 @@ import {
 import { orderUpdateInputSchema } from "../../orders/add-order-update";
 import { defineRoute } from "../define-route";
 import { jsonObjectSchema } from "../schemas";
+
+/** GET /api/v1/logins's answer (lib/maintenance/list-login-clusters.ts). */
+const loginClustersResponse = z.object({
+  total: z.number().int(),
+  clusters: z.array(z.object({
+    count: z.number().int(),
+    offline: z.number().int(),
+    lat: z.number(),
+    lng: z.number(),
+    bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  })),
+  logins: z.array(z.object({ id: z.number().int(), username: z.string(), lat: z.number(), lng: z.number(), online: z.boolean() })),
+});
 
 const TAG = "Ordens de serviço e mapa";
 const transitionResponse = z
@@ -213,10 +227,24 @@ export const orderRoutes = [
     method: "get",
     path: "/api/v1/logins",
     tag: TAG,
-    summary: "Logins da área visível do mapa",
-    description: "Com limite: truncated = true pede mais zoom.",
+    summary: "Logins da área visível do mapa, agrupados pelo servidor",
+    description:
+      "A janela é dividida numa grade de células de 64 px no zoom pedido (Web Mercator, ancorada no mundo): onde muitos logins " +
+      "caem juntos vem um grupo (count, offline, centroide lat/lng dos membros e bounds [minLng, minLat, maxLng, maxLat]); onde são " +
+      "poucos (até 3; até 64 a partir do zoom 17) vêm os logins um a um. Completo em todo zoom: total = soma dos counts + logins " +
+      "listados. Uma janela grande demais para o zoom usa células maiores (no máximo 16.384 células).",
     access: "mapa.read",
     query: listLoginsQuerySchema,
-    response: jsonObjectSchema,
+    response: loginClustersResponse,
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/v1/logins/count",
+    tag: TAG,
+    summary: "Quantos logins um polígono contém (o contador ao desenhar)",
+    description: "Online e offline; a borda conta como dentro. Aceita um polígono que se cruza (regra par-ímpar): a validação da região é feita ao salvar.",
+    access: "mapa.read",
+    body: countLoginsBodySchema,
+    response: z.object({ count: z.number().int() }),
   }),
 ];

@@ -1,13 +1,15 @@
-// GET /api/v1/logins?bbox=minLng,minLat,maxLng,maxLat – login markers in the visible map area
-//   200 { logins: [{ id, lat, lng, online, username }], truncated }  (capped: zoom in when truncated)
+// GET /api/v1/logins?bbox=minLng,minLat,maxLng,maxLat&zoom=N – the logins of the visible map area, clustered
+//   200 { total, clusters: [{ count, offline, lat, lng, bounds: [minLng, minLat, maxLng, maxLat] }],
+//         logins: [{ id, username, lat, lng, online }] }  (complete: every login in the box is in a cluster or listed)
+//   400 naming bbox or zoom.
 import { withAuth } from "@/lib/auth/with-auth";
-import { listLoginsInBbox } from "@/lib/orders/list-logins-in-bbox";
+import { listLoginClusters } from "@/lib/maintenance/list-login-clusters";
 import { listLoginsQuerySchema } from "@/lib/validation/order";
 
 export const GET = withAuth(
   async (req) => {
-    const { bbox } = listLoginsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json(await listLoginsInBbox(bbox));
+    const { bbox, zoom } = listLoginsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    return Response.json(await listLoginClusters(bbox, zoom));
   },
   { permission: "mapa.read" },
 );
