@@ -69,13 +69,14 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
   const head = { order: { id: order.id, number: order.number, status: order.status }, frozen, page: query.page, pageSize: query.pageSize };
 
   if (!frozen && order.region && !opts.all) {
-    await prepareLiveAffectedList(order.id, order.region.geometry as unknown as AreaGeometry);
+    const counts = await prepareLiveAffectedList(order.id, order.region.geometry as unknown as AreaGeometry);
     const params: unknown[] = [order.id];
     const filter = where(params);
-    const [{ total, online }] = (await backend.query<{ total: number; online: number }>(
+    // Without a search the counts of the build answer (no pass over the order's rows).
+    const { total, online } = !filter ? counts : ((await backend.query<{ total: number; online: number }>(
       `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${LIVE_LIST_SQL}) s ${filter}`,
       params,
-    )) as [{ total: number; online: number }];
+    )) as [{ total: number; online: number }])[0];
     const orderBy = `ORDER BY ${SORT_COLUMN[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "loginId"`;
     const pageIds = (await backend.query<{ loginId: number }>(
       `SELECT "loginId" FROM (${LIVE_LIST_SQL}) s ${filter} ${orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,

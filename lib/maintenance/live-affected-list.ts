@@ -39,8 +39,10 @@ async function build(orderId: number, geometry: AreaGeometry, key: string): Prom
       );
     }
     await tx.$executeRawUnsafe(
-      `INSERT INTO "LiveAffectedList" ("orderId", key, "refreshedAt") VALUES ($1, $2, CURRENT_TIMESTAMP)
-       ON CONFLICT ("orderId") DO UPDATE SET key = EXCLUDED.key, "refreshedAt" = EXCLUDED."refreshedAt"`,
+      `INSERT INTO "LiveAffectedList" ("orderId", key, "refreshedAt", total, online)
+       SELECT $1, $2, CURRENT_TIMESTAMP, COUNT(*), COUNT(*) FILTER (WHERE online) FROM "LiveAffectedLogin" WHERE "orderId" = $1
+       ON CONFLICT ("orderId") DO UPDATE SET key = EXCLUDED.key, "refreshedAt" = EXCLUDED."refreshedAt",
+         total = EXCLUDED.total, online = EXCLUDED.online`,
       orderId,
       key,
     );
@@ -61,19 +63,23 @@ function buildOnce(orderId: number, geometry: AreaGeometry, key: string): Promis
   return entry.promise;
 }
 
+const LIST_SELECT = { key: true, refreshedAt: true, total: true, online: true } as const;
+
 /**
- * Makes the order's LiveAffectedLogin rows match its region and the login locations: built now when
- * missing or stale (region or locations changed), refreshed in the background when merely old.
+ * Makes the order's LiveAffectedLogin rows match its region and the login locations — built now when
+ * missing or stale (region or locations changed), refreshed in the background when merely old — and
+ * answers their counts (all logins, online ones).
  */
-export async function prepareLiveAffectedList(orderId: number, geometry: AreaGeometry): Promise<void> {
-  const [key, list] = await Promise.all([
-    listKey(geometry),
-    db.liveAffectedList.findUnique({ where: { orderId }, select: { key: true, refreshedAt: true } }),
-  ]);
-  if (!list || list.key !== key) return buildOnce(orderId, geometry, key);
+export async function prepareLiveAffectedList(orderId: number, geometry: AreaGeometry): Promise<{ total: number; online: number }> {
+  const [key, list] = await Promise.all([listKey(geometry), db.liveAffectedList.findUnique({ where: { orderId }, select: LIST_SELECT })]);
+  if (!list || list.key !== key) {
+    await buildOnce(orderId, geometry, key);
+    return db.liveAffectedList.findUniqueOrThrow({ where: { orderId }, select: { total: true, online: true } });
+  }
   if (Date.now() - list.refreshedAt.getTime() > LIVE_LIST_TTL_MS && !refreshing.has(orderId)) {
     buildOnce(orderId, geometry, key).catch((err: unknown) => console.error(`[logins afetados] OS ${orderId}: atualização falhou`, err));
   }
+  return { total: list.total, online: list.online };
 }
 
 /** Builds the list of an order that just started executing, so its first page is an index read too. */

@@ -19,6 +19,8 @@ CREATE TABLE "LiveAffectedList" (
     "orderId" INTEGER NOT NULL,
     "key" TEXT NOT NULL,
     "refreshedAt" TIMESTAMP(3) NOT NULL,
+    "total" INTEGER NOT NULL,
+    "online" INTEGER NOT NULL,
 
     CONSTRAINT "LiveAffectedList_pkey" PRIMARY KEY ("orderId")
 );
