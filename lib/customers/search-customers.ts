@@ -46,6 +46,14 @@ export interface CustomerSearchPage {
  */
 const WINDOW_ROWS_PER_RESULT = { name: 1_000, phone: 1_000, login: 200 } as const;
 
+/**
+ * Fragments at least this long (or a name with a space, a login of digits) are usually rare — a first and last
+ * name, most of a phone number, a CPF used as login — and are collected first, up to COLLECT_FIRST_LIMIT
+ * matches, before any window is read; a longer-than-usual common one ("oliveira") then falls back to the window.
+ */
+const RARE_LENGTH = { name: 10, phone: 6, login: 12 } as const;
+const COLLECT_FIRST_LIMIT = 1_000;
+
 /** Rows a window returns per customer the page needs: a customer may match through a few phones or logins. */
 const REPEATS_READ = 4;
 
@@ -65,12 +73,14 @@ interface SubstringMatch {
   collect: string;
   rowsPerResult: number;
   pattern: string;
+  /** Long enough to be rare (a whole name, most of a phone or a CPF-like login): collected first, up to a cap. */
+  likelyRare: boolean;
 }
 
 const NAME_MATCH = {
   window: (filter: (code: string) => string) =>
     `SELECT c.id FROM (SELECT id, name FROM "Customer" ORDER BY id LIMIT $2) c WHERE c.name ILIKE $1${filter("c.id")} ORDER BY c.id`,
-  collect: `SELECT id FROM "Customer" WHERE name ILIKE $1`,
+  collect: `SELECT id AS "customerId" FROM "Customer" WHERE name ILIKE $1`,
   rowsPerResult: WINDOW_ROWS_PER_RESULT.name,
 };
 const PHONE_MATCH = {
@@ -102,13 +112,18 @@ function readQuery(query: string): { conditions: { sql: string; params: unknown[
     if (reading.kind === "document") conditions.push({ sql: `c.document = $1`, params: [reading.document] });
     else if (reading.kind === "phone") {
       conditions.push({ sql: `c.id = ANY(ARRAY(SELECT "customerId" FROM "CustomerPhone" WHERE phone = ANY($1::text[])))`, params: [reading.lookupKeys] });
-    } else if (reading.kind === "login") substrings.push({ ...LOGIN_MATCH, pattern: `${likeLiteral(reading.username)}%` });
-    else substrings.push({ ...NAME_MATCH, pattern: `%${likeLiteral(reading.name)}%` });
+    } else if (reading.kind === "login") {
+      const likelyRare = reading.username.length >= RARE_LENGTH.login || /^\d+$/.test(reading.username);
+      substrings.push({ ...LOGIN_MATCH, pattern: `${likeLiteral(reading.username)}%`, likelyRare });
+    } else {
+      const likelyRare = reading.name.includes(" ") || reading.name.length >= RARE_LENGTH.name;
+      substrings.push({ ...NAME_MATCH, pattern: `%${likeLiteral(reading.name)}%`, likelyRare });
+    }
   }
   const digits = text.replace(/\D/g, "");
   if (NUMERIC_INPUT.test(text) && digits.length >= MIN_PARTIAL_DIGITS) {
     conditions.push({ sql: `c.document LIKE $1`, params: [`${digits}%`] });
-    substrings.push({ ...PHONE_MATCH, pattern: `%${digits}%` });
+    substrings.push({ ...PHONE_MATCH, pattern: `%${digits}%`, likelyRare: digits.length >= RARE_LENGTH.phone });
   }
   if (/^\d+$/.test(text) && Number(text) <= MAX_ID) conditions.push({ sql: `c.id = $1::int`, params: [Number(text)] });
   return { conditions, substrings };
@@ -137,6 +152,10 @@ export async function searchCustomers(search: CustomerSearch): Promise<CustomerS
   };
   const customersWhere = (sql: string) => (filter: (code: string) => string) => `SELECT c.id FROM "Customer" c WHERE ${sql}${filter("c.id")} ORDER BY c.id`;
   const substringCodes = async (match: SubstringMatch) => {
+    if (match.likelyRare) {
+      const some = await backend.query<{ customerId: number }>(`${match.collect} LIMIT ${COLLECT_FIRST_LIMIT + 1}`, [match.pattern]);
+      if (some.length <= COLLECT_FIRST_LIMIT) return firstCodes(customersWhere("c.id = ANY($1::int[])"), [some.map((r) => r.customerId)]);
+    }
     // A customer with several matching phones or logins comes once per match: the window reads a few rows more.
     const windowed = [...new Set(await firstCodes(match.window, [match.pattern, needed * match.rowsPerResult], needed * REPEATS_READ))];
     if (windowed.length >= needed) return windowed.slice(0, needed);
