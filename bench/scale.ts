@@ -1,4 +1,4 @@
-// npm run bench:scale [-- --customers 1000000 --port 3343 --workers 2 --seconds 10]
+// npm run bench:scale [-- --customers 1000000 --port 3343 --workers 2 --seconds 10 --order-logins 50000]
 // Every budget of "fast at a million customers", measured against the production server (scripts/start-server.mjs,
 // N workers) on PostgreSQL, printed as ONE table with PASS/FAIL per line. scripts/bench-scale.sh starts what
 // it needs (a throwaway PostgreSQL, the build) and passes BENCH_DATABASE_URL; a database that already holds
@@ -10,7 +10,7 @@
 //  3. the dashboard API: the first call on each worker, then 10 more;
 //  4. the orders list, 20 calls; the search box, 50 realistic queries (names, "bea", partial CPF, phones, logins);
 //  5. open-loop diagnostics and contacts at 200 and 400 req/s (bench/lib/open-loop.ts), with the generator's CPU;
-//  6. a new order whose square region holds 50,000 logins (× N / 1,000,000), executed through the API: its
+//  6. a new order whose square region holds 50,000 logins (× N / 1,000,000, or --order-logins), executed through the API: its
 //     Logins Afetados pages, its campaign page (bytes and time), the map's logins in four viewports,
 //     closed regions by bounding box;
 //  7. finalizing that order (its contracts), then its frozen Logins Afetados pages;
@@ -56,6 +56,9 @@ const { values } = parseArgs({
     port: { type: "string", default: "3343" },
     workers: { type: "string", default: "2" },
     seconds: { type: "string", default: "10" },
+    // Logins of the measured order; by default 50,000 × N / 1,000,000. A fixed size measures the 50,000-login
+    // budgets on a smaller database (its other tables are then smaller than at 1,000,000).
+    "order-logins": { type: "string" },
   },
 });
 const customers = Number(values.customers);
@@ -64,6 +67,8 @@ const workers = values.workers!;
 const seconds = Number(values.seconds);
 if (!Number.isInteger(customers) || customers < 1000) throw new Error(`--customers ${values.customers}: informe um inteiro ≥ 1000`);
 const scale = Math.min(1, customers / REFERENCE_CUSTOMERS);
+const orderLogins = values["order-logins"] === undefined ? Math.round(BUDGET.affectedLogins * scale) : Number(values["order-logins"]);
+if (!Number.isInteger(orderLogins) || orderLogins < 1) throw new Error(`--order-logins ${values["order-logins"]}: informe um inteiro positivo`);
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://app@127.0.0.1:55454/raio_bench");
 if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) {
   throw new Error(`Recusado: o benchmark só roda contra um PostgreSQL local (recebido ${url.hostname}).`);
@@ -156,7 +161,7 @@ async function prepare(): Promise<Prepared> {
   for (let i = 36; i < 40; i++) searches.push(at(i).username ?? "login");
   searches.push("1999", "silva", "santos", "maria", "joão", "oliveira", "ferreira", "ana", "cos", "19 9");
   // The square (Chebyshev radius in metres) around the city centre holding the measured order's logins.
-  const expected = Math.round(BUDGET.affectedLogins * scale);
+  const expected = orderLogins;
   const kx = 111_320 * Math.cos((CITY_CENTER[1] * Math.PI) / 180);
   const [{ half }] = (await q<{ half: number }>(
     `SELECT percentile_disc($1::float8) WITHIN GROUP (ORDER BY GREATEST(ABS(COALESCE(l.lng, c.lng) - $2) * $4, ABS(COALESCE(l.lat, c.lat) - $3) * 111320)) AS half

@@ -1,22 +1,15 @@
 // The "Logins Afetados" of an order: live (from the login index) while the order is Aberta, Em Execução
 // or Cancelada; frozen (the AffectedLogin rows written when it was finalized) once Finalizada, so later
 // changes to customers do not rewrite history. Search, sort and pagination run in SQL.
-// Live lists are large (50,000 logins for a city-wide outage) and paged by people: the ORDER of the list (the
-// login ids sorted and filtered as asked, and the online count) is computed once and kept a short while in
-// this process (liveOrder below), so each further page only reads its own rows. The rows themselves are
-// always read fresh: a page shows the current online status and names.
-import { db, dbGeneration, getBackend } from "../db";
+// Live lists are large (50,000 logins for a city-wide outage) and paged by people: their order, search and
+// counts come from the order's LiveAffectedLogin rows (lib/maintenance/live-affected-list.ts), one index read
+// per page; the rows a page shows are read fresh (current online status and names).
+import { db, getBackend } from "../db";
 import { notFound } from "../errors";
 import type { AreaGeometry } from "../geo/types";
 import type { AffectedLoginsQuery } from "../validation/affected-logins";
 import { findLoginIdsInRegion } from "./login-points";
-import { readGeoVersions } from "./geo-version";
-
-// How long a live list's order and counts are reused (new logins and moved regions change the version
-// stamps and so the key at once; this bounds how stale the online count and the sort by status can be).
-const LIVE_ORDER_TTL_MS = 30_000;
-// Live list orders kept per process (a few orders being worked on at a time).
-const LIVE_ORDER_CACHE_SIZE = 16;
+import { prepareLiveAffectedList } from "./live-affected-list";
 
 export interface AffectedLoginRow {
   loginId: number;
@@ -55,34 +48,9 @@ const SORT_COLUMN: Record<AffectedLoginsQuery["sort"], string> = {
   online: "online", lastSeenAt: `"lastSeenAt"`, address: "address",
 };
 
-const liveOrders = new Map<string, { at: number; ids: number[]; online: number }>();
-
-/** The live list's ids in the asked order (filtered by the search), and how many are online. */
-async function liveOrder(
-  orderId: number,
-  geometry: AreaGeometry,
-  query: AffectedLoginsQuery,
-  where: (params: unknown[]) => string,
-): Promise<{ ids: number[]; online: number }> {
-  const versions = await readGeoVersions();
-  const key = [dbGeneration(), orderId, versions.regions, versions.logins, query.sort, query.dir, query.q ?? ""].join("|");
-  const hit = liveOrders.get(key);
-  if (hit && Date.now() - hit.at < LIVE_ORDER_TTL_MS) return hit;
-  const all = await findLoginIdsInRegion(geometry);
-  const params: unknown[] = [all];
-  const filter = where(params);
-  const dir = query.dir === "desc" ? "DESC" : "ASC";
-  // The default order (by login, no search) needs only the Login table; others sort the joined rows.
-  const sql = !filter && query.sort === "username"
-    ? `SELECT l.id AS "loginId", l.online FROM "Login" l WHERE l.id = ANY($1::int[]) ORDER BY l.username ${dir}, l.id`
-    : `SELECT s."loginId", s.online FROM (${LIVE_AFFECTED_SQL}) s ${filter} ORDER BY ${SORT_COLUMN[query.sort]} ${dir} NULLS LAST, "loginId"`;
-  const rows = await getBackend().query<{ loginId: number; online: boolean }>(sql, params);
-  const entry = { at: Date.now(), ids: rows.map((r) => r.loginId), online: rows.filter((r) => r.online).length };
-  liveOrders.delete(key);
-  liveOrders.set(key, entry);
-  if (liveOrders.size > LIVE_ORDER_CACHE_SIZE) liveOrders.delete(liveOrders.keys().next().value!);
-  return entry;
-}
+const LIVE_LIST_SQL = `
+  SELECT "loginId", username, "customerName", "planName", technology::text AS technology, online, "lastSeenAt", address
+    FROM "LiveAffectedLogin" WHERE "orderId" = $1`;
 
 export async function listAffectedLogins(orderId: number, query: AffectedLoginsQuery, opts: { all?: boolean } = {}) {
   const order = await db.serviceOrder.findUnique({
@@ -101,12 +69,23 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
   const head = { order: { id: order.id, number: order.number, status: order.status }, frozen, page: query.page, pageSize: query.pageSize };
 
   if (!frozen && order.region && !opts.all) {
-    const { ids, online } = await liveOrder(order.id, order.region.geometry as unknown as AreaGeometry, query, where);
-    const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const counts = await prepareLiveAffectedList(order.id, order.region.geometry as unknown as AreaGeometry);
+    const params: unknown[] = [order.id];
+    const filter = where(params);
+    // Without a search the counts of the build answer (no pass over the order's rows).
+    const { total, online } = !filter ? counts : ((await backend.query<{ total: number; online: number }>(
+      `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${LIVE_LIST_SQL}) s ${filter}`,
+      params,
+    )) as [{ total: number; online: number }])[0];
+    const orderBy = `ORDER BY ${SORT_COLUMN[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "loginId"`;
+    const pageIds = (await backend.query<{ loginId: number }>(
+      `SELECT "loginId" FROM (${LIVE_LIST_SQL}) s ${filter} ${orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      params,
+    )).map((r) => r.loginId);
     const rows = pageIds.length === 0 ? [] : await backend.query<AffectedLoginRow>(LIVE_AFFECTED_SQL, [pageIds]);
     const position = new Map(pageIds.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.loginId)! - position.get(b.loginId)!);
-    return { ...head, total: ids.length, online, rows: shape(rows) };
+    return { ...head, total, online, rows: shape(rows) };
   }
 
   let source: string;

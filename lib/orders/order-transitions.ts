@@ -8,6 +8,7 @@ import { notFound } from "../errors";
 import { actorColumns, type Principal } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { bumpRegionsVersion } from "../maintenance/geo-version";
+import { buildLiveAffectedList } from "../maintenance/live-affected-list";
 import { canTransition, TRANSITION_ACTION, transitionRefusal } from "./order-life-cycle";
 import { recordNotificationOutbox } from "../notifications/record-notification-outbox";
 
@@ -64,13 +65,22 @@ export async function applyOrderTransition(
   await bumpRegionsVersion(tx);
   // Customers are told in the same commit (outbox row; sent after it by the notification queue).
   if (to === "EM_EXECUCAO") await recordNotificationOutbox(tx, orderId, "ORDER_STARTED");
-  if (to === "FINALIZADA") await recordNotificationOutbox(tx, orderId, "ORDER_FINALIZED");
+  if (to === "FINALIZADA") {
+    await recordNotificationOutbox(tx, orderId, "ORDER_FINALIZED");
+    // The frozen list (AffectedLogin) replaces the live one from now on.
+    await tx.liveAffectedLogin.deleteMany({ where: { orderId } });
+    await tx.liveAffectedList.deleteMany({ where: { orderId } });
+  }
   return { id: orderId, number: current.number, fromStatus: current.status, status: to, at };
 }
 
 /** Aberta → Em Execução: from now on customers inside the region get the subject's message. */
 export async function executeOrder(orderId: number, principal: Principal, note?: string): Promise<TransitionResult> {
-  return db.$transaction((tx) => applyOrderTransition(tx, orderId, "EM_EXECUCAO", principal, note));
+  const result = await db.$transaction((tx) => applyOrderTransition(tx, orderId, "EM_EXECUCAO", principal, note));
+  // Its Logins Afetados are opened right away: built now, the first page is an index read. A failure here
+  // is not the transition's (already committed): the list is then built by its first page.
+  await buildLiveAffectedList(orderId).catch((err: unknown) => console.error(`[logins afetados] OS ${orderId}: lista não montada`, err));
+  return result;
 }
 
 /** Aberta or Em Execução → Cancelada: the order is dropped (opened by mistake, or the work was called off). */

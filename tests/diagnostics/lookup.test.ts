@@ -238,7 +238,7 @@ describe("the search box", () => {
     expect(last.body.hasMore).toBe(false);
   });
 
-  it("orders by name across every way of matching, takes % and _ literally, and combines the status filter", async () => {
+  it("orders by customer code across every way of matching, takes % and _ literally, and combines the status filter", async () => {
     const { cookie } = await loginAs("AGENT");
     const search = async (q: string, extra = "") =>
       (await call(customers, `/api/v1/customers?q=${encodeURIComponent(q)}${extra}`, { cookie })).body as {
@@ -247,8 +247,9 @@ describe("the search box", () => {
     const byName = await createCustomer({ customer: { name: "Yolanda Quatrocentos" } });
     const byLogin = await createCustomer({ customer: { name: "Abel Sem Nome Igual" }, login: { username: "quatrocentos.abel" } });
     const blocked = await createCustomer({ customer: { name: "Mário Quatrocentos" }, contract: { accessStatus: "BLOQUEADO" } });
-    // "quatrocentos" is a name part of two customers and the start of another's login: one list, by name.
-    expect((await search("quatrocentos")).rows.map((r) => r.id)).toEqual([byLogin.customer.id, blocked.customer.id, byName.customer.id]);
+    // "quatrocentos" is a name part of two customers and the start of another's login: one list, by code
+    // (the oldest customer first), not by name.
+    expect((await search("quatrocentos")).rows.map((r) => r.id)).toEqual([byName.customer.id, byLogin.customer.id, blocked.customer.id]);
     const onlyBlocked = await search("quatrocentos", "&accessStatus=BLOQUEADO");
     expect(onlyBlocked.rows.map((r) => r.id)).toEqual([blocked.customer.id]);
     expect(onlyBlocked.rows[0]!.contracts[0]!.accessStatus).toBe("Bloqueado");

@@ -62,6 +62,31 @@ describe("Logins Afetados", () => {
     expect(desc.body.rows.map((r: { username: string }) => r.username)).toEqual(["pagina-06", "pagina-05"]);
   });
 
+  it("a running order's list takes in a new login at once and a renamed customer once it is 30 s old", async () => {
+    const { cookie } = await loginAs("MANAGER");
+    await createCustomer({ lng: -51.0, lat: -26.0, customer: { name: "Bruna Primeira" } });
+    const renamed = await createCustomer({ lng: -51.001, lat: -26.0, customer: { name: "Carla Segunda" } });
+    const { order } = await createOrderAt(square(-51.0, -26.0, 0.01), { execute: true });
+    const params = { id: String(order.id) };
+    const names = async () =>
+      (await call(GET, `/api/v1/service-orders/${order.id}/affected-logins?sort=customerName`, { cookie, params })).body as {
+        total: number; rows: { customerName: string }[];
+      };
+    expect((await names()).rows.map((r) => r.customerName)).toEqual(["Bruna Primeira", "Carla Segunda"]);
+    // A login placed inside the region moves the login-locations stamp: the next page lists it.
+    await createCustomer({ lng: -51.002, lat: -26.0, customer: { name: "Diana Terceira" } });
+    expect((await names()).total).toBe(3);
+    // A rename shows at once in the row (rows are read fresh) and moves the row once the order of the list is
+    // older than 30 s: that page starts a refresh, a later one sees it.
+    await db.customer.update({ where: { id: renamed.customer.id }, data: { name: "Ana Renomeada" } });
+    const before = await names();
+    expect(before.rows.map((r) => r.customerName)).toEqual(["Bruna Primeira", "Ana Renomeada", "Diana Terceira"]);
+    await db.liveAffectedList.update({ where: { orderId: order.id }, data: { refreshedAt: new Date(Date.now() - 31_000) } });
+    await names();
+    await expect.poll(async () => (await names()).rows.map((r) => r.customerName), { timeout: 10_000 })
+      .toEqual(["Ana Renomeada", "Bruna Primeira", "Diana Terceira"]);
+  });
+
   it("is frozen when the order is finalized: later changes do not rewrite it", async () => {
     const { cookie, user } = await loginAs("ADMIN");
     const c = await createCustomer({ lng: -50.0, lat: -25.0, customer: { name: "Eva Congelada" } });
