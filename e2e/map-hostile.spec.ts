@@ -25,12 +25,16 @@ async function expectEveryTooltipLiteral(page: Page) {
   const seen = new Set<string>();
   const tooltip = page.locator(".leaflet-tooltip");
   await expect(async () => {
+    // The list is a snapshot: the map redraws its layers on its own (the logins every 20 s, the suggestions and
+    // regions when they poll), so a dot may be gone by the time it is reached. Every step is bounded and a
+    // vanished dot is skipped; the next try lists them again.
+    const bounded = { timeout: 1_000 };
     for (const dot of await page.locator("path.leaflet-interactive").all()) {
-      const b = await dot.boundingBox();
+      const b = await dot.boundingBox(bounded).catch(() => null);
       if (!b || b.width > 16 || b.height > 16) continue; // login dots only (regions are larger)
-      await dot.dispatchEvent("mouseover");
-      const text = (await tooltip.last().textContent({ timeout: 1_000 }).catch(() => null)) ?? "";
-      await dot.dispatchEvent("mouseout");
+      if (!(await dot.dispatchEvent("mouseover", undefined, bounded).then(() => true, () => false))) continue;
+      const text = (await tooltip.last().textContent(bounded).catch(() => null)) ?? "";
+      await dot.dispatchEvent("mouseout", undefined, bounded).catch(() => undefined);
       const name = logins.find((l) => text === `${l.username} · offline`);
       if (name) seen.add(name.username);
     }
