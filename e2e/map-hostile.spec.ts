@@ -26,13 +26,14 @@ async function expectEveryTooltipLiteral(page: Page) {
   const tooltip = page.locator(".leaflet-tooltip");
   await expect(async () => {
     // The list is a snapshot: the map redraws its layers on its own (the logins every 20 s, the suggestions and
-    // regions when they poll), so a dot may be gone by the time it is reached. Every step is bounded and a
-    // vanished dot is skipped; the next try lists them again.
+    // regions when they poll), so a dot may be gone by the time it is reached. Every step is bounded, and a
+    // vanished dot ends this sweep: the next try lists the dots again.
     const bounded = { timeout: 1_000 };
     for (const dot of await page.locator("path.leaflet-interactive").all()) {
-      const b = await dot.boundingBox(bounded).catch(() => null);
+      const b = await dot.boundingBox(bounded).catch(() => "gone" as const);
+      if (b === "gone") break; // the layers were redrawn: list the dots again
       if (!b || b.width > 16 || b.height > 16) continue; // login dots only (regions are larger)
-      if (!(await dot.dispatchEvent("mouseover", undefined, bounded).then(() => true, () => false))) continue;
+      if (!(await dot.dispatchEvent("mouseover", undefined, bounded).then(() => true, () => false))) break;
       const text = (await tooltip.last().textContent(bounded).catch(() => null)) ?? "";
       await dot.dispatchEvent("mouseout", undefined, bounded).catch(() => undefined);
       const name = logins.find((l) => text === `${l.username} · offline`);

@@ -25,6 +25,7 @@ import { useDraftPolygon } from "./use-draft-polygon";
 import { useRegionEditing } from "./use-region-editing";
 import { useContextMenu } from "./use-context-menu";
 import { useHashView } from "./use-hash-view";
+import { parseHashView } from "@/lib/format/map-hash";
 import { TopologyLayers } from "./topology-layers";
 import type { CreatedEquipmentOrder } from "./equipment-order-form";
 
@@ -46,6 +47,9 @@ const MAX_ZOOM = 19;
 
 export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, maxAreaKm2, subjects, center }: MaintenanceMapProps) {
   const [map, setMap] = useState<L.Map | null>(null);
+  // The view in the address (#zoom/lat/lng) is the map's first view: the logins, regions and suggestions are
+  // asked for once, for that view, instead of for the city first. (Client-only component: window exists.)
+  const [initialView] = useState(() => parseHashView(window.location.hash, MIN_ZOOM, MAX_ZOOM));
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [loadedCount, setLoadedCount] = useState(0);
   const say = useCallback((ok: boolean, text: string) => setNotice({ ok, text }), []);
@@ -96,7 +100,7 @@ export default function MaintenanceMap({ tileUrl, tileAttribution, canWrite, max
 
   return (
     <div className={`relative h-full w-full ${draft.drawing ? "raio-drawing" : ""}`} data-testid="maintenance-map">
-      <MapContainer ref={setMap} center={center} zoom={DEFAULT_ZOOM} minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} className="h-full w-full rounded-lg border border-slate-200" preferCanvas={false}>
+      <MapContainer ref={setMap} center={initialView ? [initialView.lat, initialView.lng] : center} zoom={initialView?.zoom ?? DEFAULT_ZOOM} minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} className="h-full w-full rounded-lg border border-slate-200" preferCanvas={false}>
         {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution} /> : null}
         <ScaleControl imperial={false} position="bottomleft" />
         <LoginMarkersLayer visible={layers.visible.LOGINS} onLoaded={onLoginsLoaded} />
