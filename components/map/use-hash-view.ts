@@ -2,7 +2,8 @@
 // The map's view lives in the address, as "#zoom/lat/lng" (the convention of OpenStreetMap's own site):
 // a link such as /mapa#17/-22.92520/-47.02480 opens the map on that spot, a reload keeps the view, and
 // the view an agent is looking at can be sent to a colleague. The address follows the map (replaceState,
-// so panning adds no history entries) and the map follows the address when only its hash changes.
+// so panning adds no history entries) and the map follows the address when only its hash changes. The first
+// view is the caller's: it creates the map there (parseHashView), so nothing is fetched for another view first.
 import { useEffect } from "react";
 import type L from "leaflet";
 import { formatHashView, parseHashView } from "@/lib/format/map-hash";
@@ -19,7 +20,7 @@ export function useHashView(map: L.Map | null, minZoom: number, maxZoom: number)
       const hash = formatHashView({ zoom: map.getZoom(), lat: c.lat, lng: c.lng });
       if (hash !== window.location.hash) window.history.replaceState(window.history.state, "", hash);
     };
-    apply();
+    // No apply() here: the map was created at the address's view (maintenance-map.tsx reads it first).
     map.on("moveend", write);
     window.addEventListener("hashchange", apply);
     return function stopSyncing() {
