@@ -9,11 +9,15 @@
 //    processes, and pg-boss hands each job to exactly one of them. Nothing else starts workers: CLI
 //    commands and tests only enqueue, unless they start workers themselves. RAIO_QUEUE_WORKERS=0 turns them
 //    off in a process (e.g. a web-only instance beside others that work the queue).
-// 4. The warm-up (lib/health/warm-up.ts) starts: GET /api/v1/health/ready answers 503 "aquecendo" until the
+// 4. The API's front door (lib/http/api-front.ts) goes on the HTTP server before the first request.
+// 5. The warm-up (lib/health/warm-up.ts) starts: GET /api/v1/health/ready answers 503 "aquecendo" until the
 //    connections, the spatial indexes and the hot queries are ready, so a load balancer sends no user to a
 //    cold instance. RAIO_WARM_UP=0 turns it off.
 export async function registerNodeServer(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return; // `next build` prerendering: no server
+  // The API's front door (security headers, NUL, JSON 405) on this process's HTTP server, before any request.
+  const { installApiFront } = await import("./lib/http/api-front");
+  installApiFront();
   if (!process.env.DATABASE_URL) {
     const { getBackend } = await import("./lib/db");
     try {

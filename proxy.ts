@@ -1,16 +1,15 @@
-// Runs in front of every request (Next 16's successor of middleware.ts):
-// - security headers on every answer, and for pages a Content-Security-Policy with a fresh nonce, which
-//   Next reads from the request's CSP header and puts on its own scripts (lib/http/security-headers.ts);
-// - a NUL character in the query string is refused with 400 before any page or route reads it;
-// - a wrong method on an API route gets a JSON 405 with Allow (lib/http/api-methods.ts).
-// Unknown /api paths reach app/api/[...path]/route.ts, which answers a JSON 404.
+// Runs in front of every page request (Next 16's successor of middleware.ts):
+// - security headers on every answer, and a Content-Security-Policy with a fresh nonce, which Next reads from
+//   the request's CSP header and puts on its own scripts (lib/http/security-headers.ts);
+// - a NUL character in the query string is refused with 400 before any page reads it.
+// API requests (/api/…) do not come here: lib/http/api-front.ts does the same for them (security headers,
+// NUL, JSON 405 with Allow) on the HTTP server, without Next's middleware cost. Unknown /api paths reach
+// app/api/[...path]/route.ts, which answers a JSON 404.
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { API_CSP, COMMON_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/http/security-headers";
-import { allowedMethods } from "@/lib/http/api-methods";
 import { toErrorBody } from "@/lib/errors";
 import { rejectNulInSearchParams } from "@/lib/http/reject-nul";
-import { AppError } from "@/lib/errors";
 
 function withSecurityHeaders(res: Response, csp: string): Response {
   for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) res.headers.set(name, value);
@@ -33,16 +32,6 @@ export function proxy(request: NextRequest) {
   } catch (err) {
     return refuse(err, isApi);
   }
-  if (isApi) {
-    const allow = allowedMethods(pathname);
-    if (allow && !allow.includes(request.method)) {
-      const err = new AppError("METHOD_NOT_ALLOWED", `Método ${request.method} não é aceito em ${pathname}: use ${allow.join(", ")}.`, {
-        headers: { allow: allow.join(", ") },
-      });
-      return refuse(err, true);
-    }
-    return withSecurityHeaders(NextResponse.next(), API_CSP);
-  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({ nonce, tileUrl: getEnv().RAIO_TILE_URL, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
@@ -52,6 +41,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build files are immutable and carry no user data: no per-request work for them.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Static build files are immutable and carry no user data: no per-request work for them. The API has its own
+  // front door (lib/http/api-front.ts, on the HTTP server): Next's middleware machinery halved API throughput.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

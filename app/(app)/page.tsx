@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { navFor } from "@/lib/auth/roles";
-import { getOverview } from "@/lib/dashboard/get-overview";
+import { getOverview, OVERVIEW_FRESH_MS } from "@/lib/dashboard/get-overview";
+import { formatDateTime } from "@/lib/format/date-time";
 
 const nf = new Intl.NumberFormat("pt-BR");
 
@@ -27,6 +28,9 @@ export default async function HomePage() {
           </div>
         ))}
       </dl>
+      <p className="mt-2 text-xs text-slate-500">
+        Clientes, logins e contratos contados em {formatDateTime(o.countedAt)} (recontados a cada {OVERVIEW_FRESH_MS / 1000} s); OS agora.
+      </p>
       <h2 className="mt-8 text-lg font-semibold">Atalhos</h2>
       <ul className="mt-2 flex flex-wrap gap-2">
         {navFor(user.role).map((i) => (

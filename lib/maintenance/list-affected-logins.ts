@@ -48,6 +48,16 @@ const SORT_COLUMN: Record<AffectedLoginsQuery["sort"], string> = {
   online: "online", lastSeenAt: `"lastSeenAt"`, address: "address",
 };
 
+// Columns that hold no NULL: a descending page is the index read backwards ("loginId" descending too), which
+// both lists' (orderId, column, loginId) indexes serve; the nullable ones keep their NULLs last either way.
+const NOT_NULL_SORT = new Set<AffectedLoginsQuery["sort"]>(["username", "customerName", "planName", "technology", "online"]);
+
+function orderBy(query: AffectedLoginsQuery): string {
+  const column = SORT_COLUMN[query.sort];
+  if (query.dir !== "desc") return `ORDER BY ${column} ASC NULLS LAST, "loginId"`;
+  return NOT_NULL_SORT.has(query.sort) ? `ORDER BY ${column} DESC, "loginId" DESC` : `ORDER BY ${column} DESC NULLS LAST, "loginId"`;
+}
+
 const LIVE_LIST_SQL = `
   SELECT "loginId", username, "customerName", "planName", technology::text AS technology, online, "lastSeenAt", address
     FROM "LiveAffectedLogin" WHERE "orderId" = $1`;
@@ -77,9 +87,8 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
       `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${LIVE_LIST_SQL}) s ${filter}`,
       params,
     )) as [{ total: number; online: number }])[0];
-    const orderBy = `ORDER BY ${SORT_COLUMN[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "loginId"`;
     const pageIds = (await backend.query<{ loginId: number }>(
-      `SELECT "loginId" FROM (${LIVE_LIST_SQL}) s ${filter} ${orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      `SELECT "loginId" FROM (${LIVE_LIST_SQL}) s ${filter} ${orderBy(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     )).map((r) => r.loginId);
     const rows = pageIds.length === 0 ? [] : await backend.query<AffectedLoginRow>(LIVE_AFFECTED_SQL, [pageIds]);
@@ -105,7 +114,7 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
   )) as [{ total: number; online: number }];
   const limit = opts.all ? "" : `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   const rows = await backend.query<AffectedLoginRow>(
-    `SELECT * FROM (${source}) s ${filter} ORDER BY ${SORT_COLUMN[query.sort]} ${query.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "loginId" ${limit}`,
+    `SELECT * FROM (${source}) s ${filter} ${orderBy(query)} ${limit}`,
     params,
   );
   return { ...head, total, online, rows: shape(rows) };

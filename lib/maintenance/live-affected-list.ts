@@ -11,12 +11,13 @@ import type { AreaGeometry } from "../geo/types";
 import { readGeoVersions } from "./geo-version";
 import { LIVE_AFFECTED_SQL } from "./list-affected-logins";
 import { findLoginIdsInRegion } from "./login-points";
+import { processSlot } from "../process-slot";
 
 /** Age after which a page triggers a background refresh of the list's online flags, names and addresses. */
 export const LIVE_LIST_TTL_MS = 30_000;
 
 /** Builds running in this process, by order (one at a time per order), with the key each writes. */
-const refreshing = new Map<number, { key: string; promise: Promise<void> }>();
+const refreshing = processSlot("liveAffectedRefreshing", () => new Map<number, { key: string; promise: Promise<void> }>());
 
 async function listKey(geometry: AreaGeometry): Promise<string> {
   const { logins } = await readGeoVersions();

@@ -10,6 +10,7 @@ import { mercatorY } from "../geo/grid-clusters";
 import { readGeoVersions, type GeoVersions } from "./geo-version";
 import { getLoginPointIndex } from "./login-points";
 import { createVersionedCache } from "./versioned-cache";
+import { processSlot } from "../process-slot";
 
 async function loadOfflineIds(): Promise<Int32Array> {
   const rows = await getBackend().query<{ id: number }>(`SELECT id FROM "Login" WHERE NOT online`);
@@ -26,7 +27,8 @@ interface Derived {
   byId: Int32Array;
   flags?: { from: Int32Array; offline: Uint8Array };
 }
-const derived = new WeakMap<PointIndex, Derived>();
+// One per process (the warm-up derives what the map route reads): see lib/process-slot.ts.
+const derived = processSlot("loginGridDerived", () => new WeakMap<PointIndex, Derived>());
 
 function derive(index: PointIndex): Derived {
   let d = derived.get(index);
