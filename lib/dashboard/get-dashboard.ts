@@ -96,9 +96,10 @@ async function computeFigures(query: DashboardQuery, now: Date) {
       `WITH days AS (SELECT generate_series($1::date, $2::date, interval '1 day')::date AS day),
             o AS (SELECT ${zonedDay('"openedAt"')} AS day, COUNT(*)::int AS n FROM "ServiceOrder"
                    WHERE "openedAt" >= $3 AND "openedAt" < $4 GROUP BY 1),
-            a AS (SELECT ${zonedDay('COALESCE(so."executedAt", so."openedAt")')} AS day, COUNT(*)::int AS n
-                    FROM "AffectedLogin" al JOIN "ServiceOrder" so ON so.id = al."orderId"
-                   WHERE COALESCE(so."executedAt", so."openedAt") >= $3 AND COALESCE(so."executedAt", so."openedAt") < $4 GROUP BY 1),
+            a AS (SELECT ${zonedDay('COALESCE(so."executedAt", so."openedAt")')} AS day, SUM(so."frozenLoginCount")::int AS n
+                    FROM "ServiceOrder" so
+                   WHERE so."frozenLoginCount" > 0
+                     AND COALESCE(so."executedAt", so."openedAt") >= $3 AND COALESCE(so."executedAt", so."openedAt") < $4 GROUP BY 1),
             c AS (SELECT ${zonedDay('"receivedAt"')} AS day, COUNT(*)::int AS n FROM "Contact"
                    WHERE "receivedAt" >= $3 AND "receivedAt" < $4 GROUP BY 1)
        SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(o.n, 0) AS orders, COALESCE(a.n, 0) AS "affectedLogins", COALESCE(c.n, 0) AS contacts
@@ -107,7 +108,7 @@ async function computeFigures(query: DashboardQuery, now: Date) {
     ),
     q<{ id: number; number: number; status: string; subject: string; openedAt: Date; executedAt: Date | null; finalizedAt: Date | null; frozenLogins: number; contacts: number; sent: number; discountCents: number }>(
       `SELECT o.id, o.number, o.status::text, s.name AS subject, o."openedAt", o."executedAt", o."finalizedAt",
-              (SELECT COUNT(*)::int FROM "AffectedLogin" a WHERE a."orderId" = o.id) AS "frozenLogins",
+              COALESCE(o."frozenLoginCount", 0) AS "frozenLogins",
               (SELECT COUNT(*)::int FROM "ContactNotification" n WHERE n."orderId" = o.id) AS contacts,
               (SELECT COUNT(*)::int FROM "ContactNotification" n WHERE n."orderId" = o.id AND n.message <> '') AS sent,
               (SELECT COALESCE(SUM(d."amountCents"), 0)::int FROM "Discount" d WHERE d."orderId" = o.id) AS "discountCents"

@@ -62,11 +62,11 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
 
   return db.$transaction(async (tx) => {
     const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
+    const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
     await tx.serviceOrder.update({
       where: { id: orderId },
-      data: { interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd },
+      data: { interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd, frozenLoginCount: frozen },
     });
-    const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
     // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
     const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
     await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
