@@ -63,6 +63,14 @@ export function createBackend(): Backend {
   return createPgliteBackend(env.RAIO_DATA_DIR);
 }
 
+const TIMESTAMP_OID = 1114; // timestamp without time zone
+
+/** "2026-11-30 21:38:00.123" (a `timestamp` as PostgreSQL writes it) → that instant in UTC. */
+function parseUtcTimestamp(text: string): Date | string {
+  if (text === "infinity" || text === "-infinity") return text;
+  return new Date(`${text.replace(" ", "T")}Z`);
+}
+
 function createPostgresBackend(url: string): Backend {
   const u = new URL(url);
   // Host, port, user and database are passed separately (a connectionString confuses the shadow DB).
@@ -79,6 +87,12 @@ function createPostgresBackend(url: string): Backend {
   if (socketDir) config.host = socketDir;
   const ssl = postgresSsl(u.searchParams);
   if (ssl) config.ssl = ssl;
+  // Prisma keeps DateTime as UTC in `timestamp(3)` (no time zone). The app's own SQL must agree whatever the
+  // process's TZ: a Date parameter is sent as UTC text, and a `timestamp` column is read back as UTC (node-pg
+  // would use the local zone for both, so a server with TZ=America/Sao_Paulo was three hours off). Prisma's
+  // adapter formats and parses its own values and is not affected.
+  pg.defaults.parseInputDatesAsUTC = true;
+  config.types = { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
   const pool = new pg.Pool(config);
   // An idle client error (server restart) must not crash the process.
   pool.on("error", (err) => console.error("[db] erro em conexão ociosa do PostgreSQL:", err.message));
@@ -126,6 +140,10 @@ function createPostgresBackend(url: string): Backend {
   };
 }
 
+// The app's own SQL on PGlite reads a `timestamp` as UTC too (PGlite's default parser takes it as local time);
+// Dates go out as ISO text in UTC already. Prisma's adapter passes its own parsers.
+const RAW_QUERY_OPTIONS = { parsers: { [TIMESTAMP_OID]: (text: string) => parseUtcTimestamp(text) } };
+
 function createPgliteBackend(dataDir: string): Backend {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
@@ -147,12 +165,12 @@ function createPgliteBackend(dataDir: string): Backend {
       await client.exec(sql);
     },
     async query(sql, params) {
-      const res = await client.query(sql, params as unknown[]);
+      const res = await client.query(sql, params as unknown[], RAW_QUERY_OPTIONS);
       return res.rows as never;
     },
     async execSql(sql, params) {
       // PGlite's query() prepares its text, which refuses several statements: parameterless text goes through exec().
-      if (params?.length) return { rows: (await client.query(sql, params)).rows as Record<string, unknown>[] };
+      if (params?.length) return { rows: (await client.query(sql, params, RAW_QUERY_OPTIONS)).rows as Record<string, unknown>[] };
       const results = await client.exec(sql);
       return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
     },
@@ -160,8 +178,8 @@ function createPgliteBackend(dataDir: string): Backend {
       // PGlite runs one transaction at a time: other statements (Prisma's included) wait for it.
       return client.transaction((t) =>
         fn({
-          $queryRawUnsafe: async <T,>(sql: string, ...params: unknown[]) => (await t.query(sql, params)).rows as T,
-          $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await t.query(sql, params)).affectedRows ?? 0,
+          $queryRawUnsafe: async <T,>(sql: string, ...params: unknown[]) => (await t.query(sql, params, RAW_QUERY_OPTIONS)).rows as T,
+          $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await t.query(sql, params, RAW_QUERY_OPTIONS)).affectedRows ?? 0,
         }),
       );
     },

@@ -38,6 +38,9 @@ describe("POST /api/v1/contacts", () => {
     const stored = await db.contact.findMany({ where: { customerId: { in: [inside.customer.id, outside.customer.id] } }, include: { notifications: true }, orderBy: { id: "asc" } });
     expect(stored.map((c) => [c.maintenanceMessageSent, c.notifications.length])).toEqual([[true, 1], [false, 0]]);
     expect(stored[0]!.notifications[0]!.orderId).toBe(order.id);
+    // The stored time is the answered one (UTC, to the millisecond), and recent.
+    expect(stored[0]!.receivedAt.toISOString()).toBe(a.body.receivedAt);
+    expect(Math.abs(stored[0]!.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
 
     // The order's Contatos tab lists the contact from inside, with the message sent.
     const { cookie } = await loginAs("MANAGER");
