@@ -73,26 +73,23 @@ async function computeFigures(query: DashboardQuery, now: Date) {
   const month = toZonedDate(now, zone).slice(0, 7);
   const monthRange = zonedMonthRange(month, zone);
 
-  const [statusRows, liveRegions, contactRows, discountRow, daily, regions] = await Promise.all([
+  const [statusRows, liveRegions, discountRow, dailyRows, regions] = await Promise.all([
     q<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "ServiceOrder" WHERE status IN ('ABERTA','EM_EXECUCAO') GROUP BY status`),
     // Every live region once: its logins give both "affected now" and the table's live counts.
     db.maintenanceRegion.findMany({
       where: { serviceOrder: { status: { in: ["ABERTA", "EM_EXECUCAO"] } } },
       select: { serviceOrderId: true, geometry: true, serviceOrder: { select: { status: true } } },
     }),
-    q<{ total: number; during: number; sent: number }>(
-      `SELECT COUNT(*)::int AS total,
-              COUNT(*) FILTER (WHERE c.id IN (SELECT "contactId" FROM "ContactNotification"))::int AS during,
-              COUNT(*) FILTER (WHERE c."maintenanceMessageSent")::int AS sent
-         FROM "Contact" c WHERE c."receivedAt" >= $1 AND c."receivedAt" < $2`,
-      [fromTs, toTs],
-    ),
+    // The month's discounts from the orders finalized in it: an order's discount lines are written once, when it
+    // is finalized, and their totals with them (no pass over every discount line).
     q<{ cents: number; n: number }>(
-      `SELECT COALESCE(SUM("amountCents"), 0)::int AS cents, COUNT(*) FILTER (WHERE NOT excluded)::int AS n FROM "Discount" WHERE "appliedAt" >= $1 AND "appliedAt" < $2`,
+      `SELECT COALESCE(SUM("discountCents"), 0)::int AS cents, COALESCE(SUM("discountCount"), 0)::int AS n
+         FROM "ServiceOrder" WHERE "finalizedAt" >= $1 AND "finalizedAt" < $2`,
       [monthRange.gte, monthRange.lt],
     ),
     // One grouped scan per table over the period (range predicates use the indexes), joined to the days.
-    q<DailyPoint>(
+    // One pass over the period's contacts gives the series and the totals (all, during maintenance, answered).
+    q<DailyPoint & { contactsDuring: number; contactsSent: number }>(
       `WITH days AS (SELECT generate_series($1::date, $2::date, interval '1 day')::date AS day),
             o AS (SELECT ${zonedDay('"openedAt"')} AS day, COUNT(*)::int AS n FROM "ServiceOrder"
                    WHERE "openedAt" >= $3 AND "openedAt" < $4 GROUP BY 1),
@@ -100,9 +97,13 @@ async function computeFigures(query: DashboardQuery, now: Date) {
                     FROM "ServiceOrder" so
                    WHERE so."frozenLoginCount" > 0
                      AND COALESCE(so."executedAt", so."openedAt") >= $3 AND COALESCE(so."executedAt", so."openedAt") < $4 GROUP BY 1),
-            c AS (SELECT ${zonedDay('"receivedAt"')} AS day, COUNT(*)::int AS n FROM "Contact"
-                   WHERE "receivedAt" >= $3 AND "receivedAt" < $4 GROUP BY 1)
-       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(o.n, 0) AS orders, COALESCE(a.n, 0) AS "affectedLogins", COALESCE(c.n, 0) AS contacts
+            c AS (SELECT ${zonedDay('c."receivedAt"')} AS day, COUNT(*)::int AS n,
+                         COUNT(*) FILTER (WHERE c.id IN (SELECT "contactId" FROM "ContactNotification"))::int AS during,
+                         COUNT(*) FILTER (WHERE c."maintenanceMessageSent")::int AS sent
+                    FROM "Contact" c
+                   WHERE c."receivedAt" >= $3 AND c."receivedAt" < $4 GROUP BY 1)
+       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(o.n, 0) AS orders, COALESCE(a.n, 0) AS "affectedLogins", COALESCE(c.n, 0) AS contacts,
+              COALESCE(c.during, 0) AS "contactsDuring", COALESCE(c.sent, 0) AS "contactsSent"
          FROM days d LEFT JOIN o ON o.day = d.day LEFT JOIN a ON a.day = d.day LEFT JOIN c ON c.day = d.day ORDER BY d.day`,
       [query.from, query.to, fromTs, toTs, zone],
     ),
@@ -111,7 +112,7 @@ async function computeFigures(query: DashboardQuery, now: Date) {
               COALESCE(o."frozenLoginCount", 0) AS "frozenLogins",
               (SELECT COUNT(*)::int FROM "ContactNotification" n WHERE n."orderId" = o.id) AS contacts,
               (SELECT COUNT(*)::int FROM "ContactNotification" n WHERE n."orderId" = o.id AND n.message <> '') AS sent,
-              (SELECT COALESCE(SUM(d."amountCents"), 0)::int FROM "Discount" d WHERE d."orderId" = o.id) AS "discountCents"
+              COALESCE(o."discountCents", 0) AS "discountCents"
          FROM "ServiceOrder" o JOIN "Subject" s ON s.id = o."subjectId"
         WHERE (o."openedAt" >= $1 AND o."openedAt" < $2) OR o.status IN ('ABERTA','EM_EXECUCAO')
         ORDER BY o."openedAt" DESC LIMIT 200`,
@@ -128,7 +129,13 @@ async function computeFigures(query: DashboardQuery, now: Date) {
     liveCounts.set(r.serviceOrderId, ids.length);
     if (r.serviceOrder.status === "EM_EXECUCAO") for (const id of ids) affectedNow.add(id);
   }
-  const c = contactRows[0] ?? { total: 0, during: 0, sent: 0 };
+  const c = { total: 0, during: 0, sent: 0 };
+  for (const r of dailyRows) {
+    c.total += r.contacts;
+    c.during += r.contactsDuring;
+    c.sent += r.contactsSent;
+  }
+  const daily: DailyPoint[] = dailyRows.map(({ day, orders, affectedLogins, contacts }) => ({ day, orders, affectedLogins, contacts }));
   return {
     period: query,
     openOrders: statusRows.find((r) => r.status === "ABERTA")?.n ?? 0,

@@ -63,12 +63,15 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
   return db.$transaction(async (tx) => {
     const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
     const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
-    await tx.serviceOrder.update({
-      where: { id: orderId },
-      data: { interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd, frozenLoginCount: frozen },
-    });
     // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
     const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
+    await tx.serviceOrder.update({
+      where: { id: orderId },
+      data: {
+        interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd,
+        frozenLoginCount: frozen, discountCents: totalCents, discountCount: rows.filter((r) => !r.excluded).length,
+      },
+    });
     await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
       number: proposal.order.number, rule: proposal.rule, lines: created, totalCents, summary,
       changed: rows.filter((r) => r.changedById !== null).map((r) => ({ contractId: r.contractId, proposedCents: r.proposedCents, amountCents: r.amountCents, excluded: r.excluded, reason: r.reason })),

@@ -45,6 +45,9 @@ describe("the manager's dashboard", () => {
     const after = await call(GET, "/api/v1/dashboard", { cookie });
     expect(after.body).toMatchObject({ executingOrders: 0, affectedLoginsNow: 0, discountsThisMonth: { cents: 120, count: 2 } });
     expect(after.body.daily.find((p: { day: string }) => p.day === today()).affectedLogins).toBe(2);
+    // The finalized order's row: its frozen logins and its discounts, as written when it was finalized.
+    expect(after.body.regions.find((r: { id: number }) => r.id === executing.order.id)).toMatchObject({ status: "FINALIZADA", affectedLogins: 2, discountCents: 120 });
+    expect(after.body.contacts).toMatchObject({ total: 3, duringMaintenance: 2, messageSent: 1 });
   });
 
   it("puts each contact on its São Paulo calendar day, evenings included", async () => {
