@@ -98,6 +98,30 @@ export function generateBatch(
   ids: IdCounters,
   now: Date,
 ): GeneratedBatch {
+  const steps = generateBatchInSteps(rng, streets, branchIds, planIds, fromId, toId, ids, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Customers generated between two pauses of generateBatchInSteps (a few milliseconds of work). */
+const CUSTOMERS_PER_STEP = 50;
+
+/**
+ * generateBatch, pausing (`yield`) every few customers so that the caller can let the event loop run meanwhile
+ * (the previous batch's inserts travel to the database while this one is generated). Same rows as generateBatch.
+ */
+export function* generateBatchInSteps(
+  rng: Rng,
+  streets: Street[],
+  branchIds: Record<keyof typeof BRANCHES, number>,
+  planIds: number[],
+  fromId: number,
+  toId: number,
+  ids: IdCounters,
+  now: Date,
+): Generator<void, GeneratedBatch, void> {
   const out: GeneratedBatch = { customers: [], phones: [], contracts: [], logins: [], invoices: [], trustUnlocks: [] };
   const totalWeight = NEIGHBORHOODS.reduce((s, n) => s + n.weight, 0);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -251,6 +275,7 @@ export function generateBatch(
         lng: moved ? lng + (rng() - 0.5) * 0.0002 : null,
       });
     }
+    if ((id - fromId) % CUSTOMERS_PER_STEP === CUSTOMERS_PER_STEP - 1) yield;
   }
   return out;
 }
