@@ -30,7 +30,7 @@ export const MAINTENANCE_MESSAGE =
 const BATCH_SIZE = 5_000;
 
 const col = (name: string, type: string): BulkColumn => ({ name, type });
-export const COLUMNS: Record<"Customer" | "CustomerPhone" | "Contract" | "Login" | "Invoice" | "TrustUnlock", BulkColumn[]> = {
+const COLUMNS: Record<"Customer" | "CustomerPhone" | "Contract" | "Login" | "Invoice" | "TrustUnlock", BulkColumn[]> = {
   Customer: [col("id", "int"), col("externalId", "text"), col("name", "text"), col("document", "text"), col("email", "text"), col("street", "text"), col("number", "text"), col("neighborhood", "text"), col("city", "text"), col("state", "bpchar"), col("zip", "text"), col("branchId", "int"), col("lat", "float8"), col("lng", "float8"), col("active", "bool"), col("createdAt", "timestamp(3)")],
   CustomerPhone: [col("id", "int"), col("customerId", "int"), col("phone", "text"), col("label", "text")],
   Contract: [col("id", "int"), col("externalId", "text"), col("customerId", "int"), col("planId", "int"), col("status", "ContractStatus"), col("accessStatus", "AccessStatus"), col("reducedSpeed", "bool"), col("trustUnlockEligible", "bool"), col("activatedAt", "timestamp(3)"), col("createdAt", "timestamp(3)")],
@@ -122,7 +122,7 @@ export async function seedDatabase(opts: SeedOptions): Promise<{ customers: numb
       mark = Date.now();
       if (inFlight) await inFlight;
       phases.insert += Date.now() - mark;
-      progress(from - 1, opts.customers, started, quiet);
+      if (from > 1) progress(from - 1, opts.customers, started, quiet);
       inFlight = insertBatch(backend, batch);
       // Awaited at the next batch (or below); a failure meanwhile must not count as unhandled.
       inFlight.catch(() => undefined);

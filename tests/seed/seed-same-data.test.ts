@@ -65,6 +65,6 @@ describe("demo seed", () => {
     expect(actual).toEqual(EXPECTED);
     // The sequences were moved past the explicit ids.
     const [next] = await q<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('"Login"', 'id'))::int AS id`);
-    expect(next!.id).toBe(EXPECTED.Login[0] + 1);
+    expect(next!.id).toBe(EXPECTED.Login![0] + 1);
   });
 });
