@@ -30,6 +30,41 @@ export const arrayType = (t: string) => (asText(t) ? "text[]" : `${t}[]`);
 /** The SQL that turns unnest()'s column `c<i>` back into the column's type. */
 export const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}` : `c${i}`);
 
+const UNQUOTED = new Set(["int", "bigint", "float8", "bool"]);
+const ESCAPED = /["\\]/g;
+
+/**
+ * One column of `rows` as the text of a PostgreSQL array literal (`{1,2,NULL}`, `{"a","b \\"c\\""}`), written in
+ * one pass: the same array the driver would make of toParam's values, at a fraction of the CPU (for a million
+ * customers the seed sends over a gigabyte of these). PostgreSQL parses it as the parameter's array type.
+ */
+export function arrayLiteral(rows: readonly Record<string, unknown>[], column: BulkColumn): string {
+  const { name, type } = column;
+  const unquoted = UNQUOTED.has(type);
+  const parts = new Array<string>(rows.length);
+  // Dates repeat a lot in bulk data (due dates, cycle starts, day-granular timestamps), and toISOString is the
+  // dearest part of the conversion: each distinct instant is formatted once per column.
+  const dates = new Map<number, string>();
+  for (let i = 0; i < rows.length; i++) {
+    const raw = rows[i]![name];
+    if (raw instanceof Date) {
+      const time = raw.getTime();
+      let text = dates.get(time);
+      if (text === undefined) dates.set(time, (text = `"${toParam(raw, type) as string}"`));
+      parts[i] = text;
+      continue;
+    }
+    const value = toParam(raw, type);
+    if (value === null) parts[i] = "NULL";
+    else if (unquoted && typeof value !== "string") parts[i] = type === "bool" ? (value ? "t" : "f") : String(value);
+    else {
+      const text = String(value);
+      parts[i] = `"${text.replace(ESCAPED, "\\$&")}"`;
+    }
+  }
+  return `{${parts.join(",")}}`;
+}
+
 export async function bulkInsert(
   tx: SqlTx,
   table: string,
@@ -38,7 +73,7 @@ export async function bulkInsert(
   opts: { onConflictDoNothing?: boolean } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const arrays = columns.map((c) => rows.map((r) => toParam(r[c.name], c.type)));
+  const arrays = columns.map((c) => arrayLiteral(rows, c));
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")})
     SELECT ${columns.map(cast).join(", ")}
       FROM unnest(${columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})

@@ -54,6 +54,16 @@ export function buildStreets(rng: Rng): Street[] {
   return streets;
 }
 
+// The streets of each neighbourhood, in the order of `streets` (what a filter would give), per streets list.
+const streetsByHood = new WeakMap<Street[], Map<Neighborhood, Street[]>>();
+function streetsOf(streets: Street[], hood: Neighborhood): Street[] {
+  let byHood = streetsByHood.get(streets);
+  if (!byHood) streetsByHood.set(streets, (byHood = new Map()));
+  let list = byHood.get(hood);
+  if (!list) byHood.set(hood, (list = streets.filter((s) => s.neighborhood === hood)));
+  return list;
+}
+
 export interface GeneratedBatch {
   customers: Prisma.CustomerCreateManyInput[];
   phones: Prisma.CustomerPhoneCreateManyInput[];
@@ -73,13 +83,25 @@ export interface IdCounters {
 
 const DAY = 86_400_000;
 
-function slug(s: string): string {
+function slugOf(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.|\.$/g, "");
+}
+
+// Names repeat (a few hundred first and last names): each slug is computed once.
+const slugs = new Map<string, string>();
+function slug(s: string): string {
+  let out = slugs.get(s);
+  if (out === undefined) slugs.set(s, (out = slugOf(s)));
+  return out;
 }
 
 /** 12-digit-ish fake linha digitável: 47 digits in the bank's layout (shape only). */
 function digitableLine(rng: Rng, amountCents: number): string {
-  const d = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 10)).join("");
+  const d = (n: number) => {
+    let digits = "";
+    for (let i = 0; i < n; i++) digits += Math.floor(rng() * 10);
+    return digits;
+  };
   const amount = String(amountCents).padStart(10, "0");
   return `34191.${d(5)} ${d(5)}.${d(6)} ${d(5)}.${d(6)} ${d(1)} ${d(4)}${amount}`;
 }
@@ -98,6 +120,30 @@ export function generateBatch(
   ids: IdCounters,
   now: Date,
 ): GeneratedBatch {
+  const steps = generateBatchInSteps(rng, streets, branchIds, planIds, fromId, toId, ids, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Customers generated between two pauses of generateBatchInSteps (a few milliseconds of work). */
+const CUSTOMERS_PER_STEP = 50;
+
+/**
+ * generateBatch, pausing (`yield`) every few customers so that the caller can let the event loop run meanwhile
+ * (the previous batch's inserts travel to the database while this one is generated). Same rows as generateBatch.
+ */
+export function* generateBatchInSteps(
+  rng: Rng,
+  streets: Street[],
+  branchIds: Record<keyof typeof BRANCHES, number>,
+  planIds: number[],
+  fromId: number,
+  toId: number,
+  ids: IdCounters,
+  now: Date,
+): Generator<void, GeneratedBatch, void> {
   const out: GeneratedBatch = { customers: [], phones: [], contracts: [], logins: [], invoices: [], trustUnlocks: [] };
   const totalWeight = NEIGHBORHOODS.reduce((s, n) => s + n.weight, 0);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -114,7 +160,7 @@ export function generateBatch(
         break;
       }
     }
-    const hoodStreets = streets.filter((s) => s.neighborhood === hood);
+    const hoodStreets = streetsOf(streets, hood);
     const street = pick(rng, hoodStreets);
     const t = rng() - 0.5;
     const along = t * street.lengthM;
@@ -251,6 +297,7 @@ export function generateBatch(
         lng: moved ? lng + (rng() - 0.5) * 0.0002 : null,
       });
     }
+    if ((id - fromId) % CUSTOMERS_PER_STEP === CUSTOMERS_PER_STEP - 1) yield;
   }
   return out;
 }
