@@ -36,7 +36,7 @@ async function main() {
   console.log(`[seed] ${backend.label}: gerando ${customers.toLocaleString("pt-BR")} clientes (semente ${seed})…`);
   const { ms, phases } = await seedDatabase({ customers, seed });
   const s = (phase: number) => `${(phase / 1000).toFixed(1)} s`;
-  console.log(`[seed] pronto em ${s(ms)} (geração ${s(phases.generate)}, inserção ${s(phases.insert)}, índices ${s(phases.indexes)}, planta FTTH ${s(phases.plant)}, ANALYZE ${s(phases.analyze)}, OS de demonstração ${s(phases.maintenance)}). Usuários de demonstração:`);
+  console.log(`[seed] pronto em ${s(ms)} (geração ${s(phases.generate)}, inserção ${s(phases.insert)}, índices ${s(phases.indexes)}, planta FTTH ${s(phases.plant)}, VACUUM/ANALYZE ${s(phases.analyze)}, OS de demonstração ${s(phases.maintenance)}). Usuários de demonstração:`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}  senha: ${u.password}`);
 }
 
