@@ -241,7 +241,7 @@ async function measureServer(p: Prepared): Promise<void> {
   // One API token sends all the open-loop load (400 req/s is 24,000 a minute): the per-token limit is raised for
   // the bench, as an ISP raises it for its chatbot's token (RAIO_API_RATE_LIMIT_PER_MIN; the default 1,200 per
   // process would answer most of those requests with 429). The limiter still runs on every request.
-  const { server, readyMs } = await startServer({ port, workers, databaseUrl: url.toString(), env: { RAIO_API_RATE_LIMIT_PER_MIN: String(BENCH_TOKEN_LIMIT_PER_MIN) } as unknown as NodeJS.ProcessEnv });
+  const { server, readyMs } = await startServer({ port, workers, databaseUrl: url.toString(), env: { RAIO_API_RATE_LIMIT_PER_MIN: String(BENCH_TOKEN_LIMIT_PER_MIN) } });
   try {
     auth = { authorization: `Bearer ${p.token}` };
     add(`servidor pronto (/api/v1/health/ready), ${workers} workers`, `${(readyMs / 1000).toFixed(1)} s após iniciar`, "informativo", null);

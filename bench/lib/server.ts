@@ -28,7 +28,7 @@ export interface StartedServer {
  * Starts `workers` workers on `port` against `databaseUrl` and waits until `readyPath` answers 200
  * (GET /api/v1/health/ready: what a load balancer waits for). Refuses a port another server uses.
  */
-export async function startServer(opts: { port: number; workers: string; databaseUrl: string; readyPath?: string; env?: NodeJS.ProcessEnv }): Promise<StartedServer> {
+export async function startServer(opts: { port: number; workers: string; databaseUrl: string; readyPath?: string; env?: Record<string, string | undefined> }): Promise<StartedServer> {
   const { port } = opts;
   // Another server on the port (an e2e run, a dev server) would be measured instead of this build.
   if (await portAnswers(port)) throw new Error(`A porta ${port} já está em uso: escolha outra com --port.`);

@@ -24,15 +24,14 @@ export async function recordContact(body: unknown, principal: Principal, now = n
   const [contact] = await getBackend().query<{ id: number }>(
     `WITH c AS (
        INSERT INTO "Contact" ("customerId", channel, text, "receivedAt", "maintenanceMessageSent", "apiTokenId")
-       VALUES ($1, $2, $3, $4::timestamp(3), $5, $6) RETURNING id
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
      ), n AS (
        INSERT INTO "ContactNotification" ("contactId", "orderId", "loginId", message)
        SELECT c.id, o.id, $7, o.message FROM c, unnest($8::int[], $9::text[]) AS o(id, message)
      )
      SELECT id FROM c`,
     [
-      // Prisma keeps DateTime as UTC in `timestamp(3)`: the ISO text, cast, stores the same whatever the process TZ.
-      resolved.customerId, input.channel, input.text ?? null, now.toISOString(), maintenance !== null,
+      resolved.customerId, input.channel, input.text ?? null, now, maintenance !== null,
       principal.kind === "token" ? principal.apiTokenId : null,
       loginId, orders.map((o) => o.id), orders.map((o) => o.message),
     ],

@@ -11,6 +11,7 @@ import { allowedMethods } from "./api-methods";
 import { API_CSP, COMMON_SECURITY_HEADERS } from "./security-headers";
 import { rejectNulInSearchParams } from "./reject-nul";
 import { AppError, toErrorBody } from "../errors";
+import { processSlot } from "../process-slot";
 
 export interface FrontDecision {
   /** Headers every answer to this request carries. */
@@ -50,9 +51,9 @@ export function decideApiFront(method: string, url: string): FrontDecision | nul
 
 /** Puts the front door on every HTTP server of this process (once; before Next handles a request). */
 export function installApiFront(): void {
-  const holder = globalThis as unknown as { __raioApiFront?: boolean };
-  if (holder.__raioApiFront) return;
-  holder.__raioApiFront = true;
+  const installed = processSlot("apiFront", () => ({ done: false }));
+  if (installed.done) return;
+  installed.done = true;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {

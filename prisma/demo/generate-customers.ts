@@ -106,33 +106,14 @@ function digitableLine(rng: Rng, amountCents: number): string {
   return `34191.${d(5)} ${d(5)}.${d(6)} ${d(5)}.${d(6)} ${d(1)} ${d(4)}${amount}`;
 }
 
-/**
- * Generates customers [fromId, toId) with their contracts, logins, invoices and trust unlocks.
- * `now` anchors every date (demo data looks current on the day it is seeded).
- */
-export function generateBatch(
-  rng: Rng,
-  streets: Street[],
-  branchIds: Record<keyof typeof BRANCHES, number>,
-  planIds: number[],
-  fromId: number,
-  toId: number,
-  ids: IdCounters,
-  now: Date,
-): GeneratedBatch {
-  const steps = generateBatchInSteps(rng, streets, branchIds, planIds, fromId, toId, ids, now);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** Customers generated between two pauses of generateBatchInSteps (a few milliseconds of work). */
 const CUSTOMERS_PER_STEP = 50;
 
 /**
- * generateBatch, pausing (`yield`) every few customers so that the caller can let the event loop run meanwhile
- * (the previous batch's inserts travel to the database while this one is generated). Same rows as generateBatch.
+ * Generates customers [fromId, toId) with their contracts, logins, invoices and trust unlocks.
+ * `now` anchors every date (demo data looks current on the day it is seeded). Pauses (`yield`) every few
+ * customers so that the caller can let the event loop run meanwhile (the previous batch's inserts travel to
+ * the database while this one is generated); the batch is the generator's return value.
  */
 export function* generateBatchInSteps(
   rng: Rng,
