@@ -2,7 +2,7 @@
 // Runs on the PostgreSQL backend only: the test turns TLS on in the throwaway cluster with a certificate it
 // makes for 127.0.0.1 (openssl), then connects the way the app does.
 import { execFileSync } from "node:child_process";
-import { chownSync, chmodSync, mkdtempSync, statSync } from "node:fs";
+import { chownSync, chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { resetEnvCache } from "@/lib/env";
 const onPostgres = process.env.RAIO_TEST_BACKEND === "postgresql";
 const appUrl = process.env.DATABASE_URL ?? "";
 let certFile = "";
+let tlsDir = "";
 
 /** A backend opened with this DATABASE_URL, as the app opens it. */
 async function connectWith(url: string, fn: (backend: Backend) => Promise<void>) {
@@ -36,7 +37,7 @@ describe.skipIf(!onPostgres)("TLS to PostgreSQL (sslmode in DATABASE_URL)", () =
   beforeAll(async () => {
     const admin = getBackend();
     const [{ data_directory: dataDir }] = (await admin.query<{ data_directory: string }>("SHOW data_directory")) as [{ data_directory: string }];
-    const dir = mkdtempSync(path.join(tmpdir(), "raio-pg-tls-"));
+    const dir = (tlsDir = mkdtempSync(path.join(tmpdir(), "raio-pg-tls-")));
     const key = path.join(dir, "server.key");
     certFile = path.join(dir, "server.crt");
     execFileSync("openssl", [
@@ -58,6 +59,8 @@ describe.skipIf(!onPostgres)("TLS to PostgreSQL (sslmode in DATABASE_URL)", () =
     for (const sql of ["ALTER SYSTEM RESET ssl", "ALTER SYSTEM RESET ssl_cert_file", "ALTER SYSTEM RESET ssl_key_file", "SELECT pg_reload_conf()"]) {
       await getBackend().query(sql);
     }
+    // The certificate and its private key go with the test (the server no longer reads them).
+    if (tlsDir) rmSync(tlsDir, { recursive: true, force: true });
   });
 
   const withParams = (query: string) => {
