@@ -17,6 +17,7 @@ export type ErrorCode =
   | "IDEMPOTENCY_MISMATCH"
   | "AMBIGUOUS"
   | "PAYLOAD_TOO_LARGE"
+  | "INCOMPLETE_BODY"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
   | "UNAVAILABLE"
@@ -34,6 +35,8 @@ const STATUS: Record<ErrorCode, number> = {
   IDEMPOTENCY_MISMATCH: 422,
   AMBIGUOUS: 300,
   PAYLOAD_TOO_LARGE: 413,
+  // The client's connection ended before its body did (it gave up or dropped): nothing was done.
+  INCOMPLETE_BODY: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   // A dependency (the ERP, a missing key) is down or unusable: the client may retry later.

@@ -19,7 +19,15 @@ export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uin
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client's connection ended mid-body ("aborted", ECONNRESET): its fault, not the database's (that
+      // socket error code would otherwise be taken for an unreachable database, logged and answered 503).
+      throw new AppError("INCOMPLETE_BODY", "A conexão foi encerrada antes do fim do corpo da requisição: nada foi feito; envie de novo.");
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
