@@ -56,28 +56,10 @@ if (cluster.isPrimary) {
 }
 
 function runNext() {
-  guardForwardedHeaders();
+  // X-Forwarded-* are guarded by the app's front door (lib/http/api-front.ts), installed in every server process.
   if (!["0", "false", "nao", "no"].includes((process.env.RAIO_MICRO_CACHE ?? "").trim().toLowerCase())) installMicroCache();
   process.argv = [process.argv[0], NEXT_BIN, "start", ...process.argv.slice(2)];
   require(NEXT_BIN);
-}
-
-// X-Forwarded-* headers are believed only from a reverse proxy (RAIO_TRUST_PROXY=1). Otherwise a client could
-// forge its address (and dodge the per-IP login limit) or its host: the socket's address replaces whatever it
-// sent, before Next sees the request (Next keeps an X-Forwarded-For it finds). See lib/http/client-ip.ts.
-function guardForwardedHeaders() {
-  const trusted = ["1", "true", "sim", "yes"].includes((process.env.RAIO_TRUST_PROXY ?? "").trim().toLowerCase());
-  if (trusted) return;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (event, req, ...rest) {
-    if (event === "request" && req?.headers) {
-      req.headers["x-forwarded-for"] = req.socket?.remoteAddress ?? "";
-      delete req.headers["x-forwarded-host"];
-      delete req.headers["x-forwarded-proto"];
-      delete req.headers["x-forwarded-port"];
-    }
-    return emit.call(this, event, req, ...rest);
-  };
 }
 
 // The paths whose answers may be micro-cached (the route still decides, through its header).

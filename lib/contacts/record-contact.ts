@@ -4,17 +4,14 @@
 // both). Aberta, Finalizada and Cancelada orders send nothing.
 import { getBackend } from "../db";
 import type { Principal } from "../auth/principal";
-import { loadCustomerDiagnostics } from "../customer-diagnostics/load-customer-diagnostics";
-import { resolveCustomerOrThrow } from "../customers/resolve-customer-or-throw";
+import { diagnoseCustomerOrThrow } from "../customers/diagnose-customer-or-throw";
 import { contactInputSchema } from "../validation/contact";
 
 export async function recordContact(body: unknown, principal: Principal, now = new Date()) {
   const input = contactInputSchema.parse(body);
-  const resolved = await resolveCustomerOrThrow(input);
-  const diagnostics = await loadCustomerDiagnostics(
-    { customerId: resolved.customerId, loginId: resolved.loginId, contractId: undefined, expectedTechnology: null },
-    now,
-  );
+  // The same lookup as GET /api/v1/diagnostics: a CPF/CNPJ or a code is found and diagnosed in one statement
+  // (no separate resolving query on the chatbot's hottest write); a phone is resolved first (it may be shared).
+  const diagnostics = await diagnoseCustomerOrThrow({ cpf: input.cpf, cnpj: input.cnpj, phone: input.phone, customerId: input.customerId }, now);
   const maintenance = diagnostics.maintenance;
   const loginId = diagnostics.login?.id ?? null;
   // One statement (a data-modifying CTE is atomic): the contact and, inside an executing region, one
@@ -31,7 +28,7 @@ export async function recordContact(body: unknown, principal: Principal, now = n
      )
      SELECT id FROM c`,
     [
-      resolved.customerId, input.channel, input.text ?? null, now, maintenance !== null,
+      diagnostics.customer.id, input.channel, input.text ?? null, now, maintenance !== null,
       principal.kind === "token" ? principal.apiTokenId : null,
       loginId, orders.map((o) => o.id), orders.map((o) => o.message),
     ],

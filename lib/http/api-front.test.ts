@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideApiFront, installApiFront } from "./api-front";
+import { decideApiFront, installApiFront, matchFastLane, type FastLane } from "./api-front";
+import { AppError } from "../errors";
 
 describe("decideApiFront", () => {
   it("leaves pages and static files to Next (and proxy.ts)", () => {
@@ -40,12 +41,47 @@ describe("decideApiFront", () => {
   });
 });
 
+/** Handlers standing in for route files: they echo what a route handler would read from its Request. */
+const LANE: FastLane = [
+  {
+    pattern: "/api/v1/diagnostics",
+    methods: {
+      GET: async (req) => {
+        const url = new URL(req.url);
+        if (url.searchParams.get("cpf") === "falha") throw new AppError("NOT_FOUND", "Cliente não encontrado.");
+        return Response.json({ via: "lane", cpf: url.searchParams.get("cpf"), ip: req.headers.get("x-forwarded-for"), host: req.headers.get("x-forwarded-host") }, { headers: { "cache-control": "no-store" } });
+      },
+    },
+  },
+  { pattern: "/api/v1/contacts", methods: { POST: async (req) => Response.json({ via: "lane", body: await req.json(), type: req.headers.get("content-type") }, { status: 201 }) } },
+  {
+    pattern: "/api/v1/chatbot/diagnostics/:field/:value",
+    methods: { GET: async (_req, ctx) => Response.json({ via: "lane", params: await (ctx.params as Promise<Record<string, string>>) }) },
+  },
+];
+
+describe("matchFastLane", () => {
+  const routes = LANE.map((r) => ({ segments: r.pattern.split("/"), methods: r.methods }));
+  it("matches a route by path and method, and decodes the params", () => {
+    expect(matchFastLane(routes, "GET", "/api/v1/diagnostics")?.params).toEqual({});
+    expect(matchFastLane(routes, "GET", "/api/v1/chatbot/diagnostics/phone/%2B55%2019%203333-4444")?.params).toEqual({ field: "phone", value: "+55 19 3333-4444" });
+  });
+  it("leaves other methods, other paths, empty and malformed segments to Next", () => {
+    expect(matchFastLane(routes, "POST", "/api/v1/diagnostics")).toBeNull();
+    expect(matchFastLane(routes, "HEAD", "/api/v1/diagnostics")).toBeNull();
+    expect(matchFastLane(routes, "GET", "/api/v1/diagnostics/x")).toBeNull();
+    expect(matchFastLane(routes, "GET", "/api/v1/chatbot/diagnostics/cpf/")).toBeNull();
+    expect(matchFastLane(routes, "GET", "/api/v1/chatbot/diagnostics/cpf/%E0%A4%A")).toBeNull();
+    expect(matchFastLane(routes, "GET", "/api/v1/chatbot/diagnostics/cpf")).toBeNull();
+  });
+});
+
 describe("installApiFront on a real HTTP server", () => {
   let server: http.Server;
   let base = "";
   const reached: string[] = [];
   beforeAll(async () => {
-    installApiFront();
+    installApiFront({ fastLane: LANE });
     server = http.createServer((req, res) => {
       reached.push(`${req.method} ${req.url}`);
       res.setHeader("content-type", "application/json");
@@ -71,5 +107,59 @@ describe("installApiFront on a real HTTP server", () => {
     const page = await fetch(`${base}/mapa`);
     expect(page.headers.get("content-security-policy")).toBeNull();
     expect(reached).toEqual(["GET /api/v1/regions", "GET /mapa"]);
+  });
+});
+
+describe("the fast lane on a real HTTP server", () => {
+  let server: http.Server;
+  let base = "";
+  const reached: string[] = [];
+  beforeAll(async () => {
+    installApiFront({ fastLane: LANE }); // once per process: the first install (above) already holds LANE
+    server = http.createServer((req, res) => {
+      reached.push(`${req.method} ${req.url}`);
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ via: "next", ip: req.headers["x-forwarded-for"] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("answers the hot routes with their handlers, never reaching Next, with the API's headers", async () => {
+    const res = await fetch(`${base}/api/v1/diagnostics?cpf=123`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ via: "lane", cpf: "123" });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const posted = await fetch(`${base}/api/v1/contacts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ cpf: "123", channel: "whatsapp" }) });
+    expect(posted.status).toBe(201);
+    expect(await posted.json()).toEqual({ via: "lane", body: { cpf: "123", channel: "whatsapp" }, type: "application/json" });
+    const chatbot = await fetch(`${base}/api/v1/chatbot/diagnostics/login/ana%40fibra`);
+    expect(await chatbot.json()).toEqual({ via: "lane", params: { field: "login", value: "ana@fibra" } });
+    expect(reached).toEqual([]);
+  });
+
+  it("an error the handler throws becomes its JSON answer", async () => {
+    const res = await fetch(`${base}/api/v1/diagnostics?cpf=falha`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: "NOT_FOUND", message: "Cliente não encontrado." });
+  });
+
+  it("still refuses a NUL and a wrong method before the lane, and leaves other methods to Next", async () => {
+    expect((await fetch(`${base}/api/v1/diagnostics?cpf=%00`)).status).toBe(400);
+    expect((await fetch(`${base}/api/v1/contacts`, { method: "DELETE" })).status).toBe(405);
+    expect((await fetch(`${base}/api/v1/diagnostics`, { method: "HEAD" })).status).toBe(200);
+    expect(reached).toEqual(["HEAD /api/v1/diagnostics"]);
+  });
+
+  it("replaces a forged X-Forwarded-For and drops X-Forwarded-Host, in the lane and on the way to Next", async () => {
+    const forged = { "x-forwarded-for": "6.6.6.6", "x-forwarded-host": "evil.example" };
+    const lane = await (await fetch(`${base}/api/v1/diagnostics?cpf=1`, { headers: forged })).json();
+    expect(lane).toMatchObject({ ip: "127.0.0.1", host: null });
+    const next = await (await fetch(`${base}/mapa`, { headers: forged })).json();
+    expect(next.ip).toBe("127.0.0.1");
   });
 });

@@ -6,11 +6,20 @@
 // - every API answer carries the security headers and the API's CSP (lib/http/security-headers.ts);
 // - a NUL character in the query string → 400 naming the parameter, before any route reads it;
 // - a wrong method on an existing API route → JSON 405 with Allow (Next would answer an empty 405).
+// - the fast lane: the chatbot's hot routes (diagnostics, contacts: hundreds a second in an outage) are handed
+//   to their route handler here, as a web Request, without Next's routing and rendering pipeline. The handler
+//   is the very function the route file exports (instrumentation-node.ts passes them in), so the answer is
+//   the same; Next's share of the CPU per request goes (measured in docs/desempenho.md). RAIO_API_FAST_LANE=0
+//   sends them through Next like every other route.
+// It also guards X-Forwarded-* for every request (pages too): they are believed only from a reverse proxy
+// (RAIO_TRUST_PROXY=1); otherwise a client could forge its address (and dodge the per-IP login limit) or its
+// host, so the socket's address replaces whatever it sent before anything reads it (lib/http/client-ip.ts).
 import http from "node:http";
+import { Readable } from "node:stream";
 import { allowedMethods } from "./api-methods";
 import { API_CSP, COMMON_SECURITY_HEADERS } from "./security-headers";
 import { rejectNulInSearchParams } from "./reject-nul";
-import { AppError, toErrorBody } from "../errors";
+import { AppError, errorResponse, toErrorBody } from "../errors";
 import { processSlot } from "../process-slot";
 
 export interface FrontDecision {
@@ -49,22 +58,145 @@ export function decideApiFront(method: string, url: string): FrontDecision | nul
   return { headers: API_HEADERS };
 }
 
-/** Puts the front door on every HTTP server of this process (once; before Next handles a request). */
-export function installApiFront(): void {
+/**
+ * A route handler as the route file exports it: a web Request (and its params) in, a Response out. Each
+ * handler types its own params; the lane hands over the decoded `:name` segments of its pattern.
+ */
+export type FastLaneHandler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response> | Response;
+
+/**
+ * Routes served by the fast lane: a path pattern ("/api/v1/diagnostics", or with `:name` segments as
+ * "/api/v1/chatbot/diagnostics/:field/:value") and its handlers by method. Other methods go to Next.
+ */
+export type FastLane = readonly { pattern: string; methods: Partial<Record<"GET" | "POST", FastLaneHandler>> }[];
+
+interface CompiledRoute {
+  segments: readonly string[];
+  methods: Partial<Record<string, FastLaneHandler>>;
+}
+
+function compileFastLane(lane: FastLane): CompiledRoute[] {
+  return lane.map((r) => ({ segments: r.pattern.split("/"), methods: r.methods }));
+}
+
+/** The handler and the decoded params for `method pathname`, or null (the request goes to Next). */
+export function matchFastLane(routes: readonly CompiledRoute[], method: string, pathname: string): { handler: FastLaneHandler; params: Record<string, string> } | null {
+  const parts = pathname.split("/");
+  for (const route of routes) {
+    const handler = route.methods[method];
+    if (!handler || route.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < parts.length && ok; i++) {
+      const seg = route.segments[i]!;
+      if (seg.startsWith(":")) {
+        try {
+          params[seg.slice(1)] = decodeURIComponent(parts[i]!);
+        } catch {
+          return null; // malformed percent-encoding: Next answers it as it answers any such path
+        }
+        ok = parts[i] !== "";
+      } else {
+        ok = seg === parts[i];
+      }
+    }
+    if (ok) return { handler, params };
+  }
+  return null;
+}
+
+/** X-Forwarded-* are a client's word unless a reverse proxy (RAIO_TRUST_PROXY=1) put them there. */
+export function guardForwardedHeaders(req: http.IncomingMessage, trustProxy: boolean): void {
+  if (trustProxy) return;
+  req.headers["x-forwarded-for"] = req.socket?.remoteAddress ?? "";
+  delete req.headers["x-forwarded-host"];
+  delete req.headers["x-forwarded-proto"];
+  delete req.headers["x-forwarded-port"];
+}
+
+function trustsProxy(): boolean {
+  return ["1", "true", "sim", "yes"].includes((process.env.RAIO_TRUST_PROXY ?? "").trim().toLowerCase());
+}
+
+/** The Node request as the web Request a route handler reads (the body streamed, not buffered here). */
+function toWebRequest(req: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  const method = req.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+    method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
+}
+
+async function serveFastLane(handler: FastLaneHandler, params: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let response: Response;
+  try {
+    let request: Request;
+    try {
+      request = toWebRequest(req);
+    } catch {
+      // A Host header no URL can hold: the client's mistake.
+      throw new AppError("VALIDATION", "Cabeçalho Host inválido.", { field: "Host" });
+    }
+    response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
+  } catch (err) {
+    response = errorResponse(err);
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("set-cookie", cookies);
+  res.setHeader("content-length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Puts the front door on every HTTP server of this process (once; before Next handles a request), with the
+ * fast lane's routes when given.
+ */
+export function installApiFront(opts: { fastLane?: FastLane } = {}): void {
   const installed = processSlot("apiFront", () => ({ done: false }));
   if (installed.done) return;
   installed.done = true;
+  const routes = compileFastLane(opts.fastLane ?? []);
+  const trustProxy = trustsProxy();
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      const decision = decideApiFront(req.method ?? "GET", req.url ?? "/");
+      guardForwardedHeaders(req, trustProxy);
+      const method = req.method ?? "GET";
+      const url = req.url ?? "/";
+      const decision = decideApiFront(method, url);
       if (decision) {
         for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
         if (decision.answer) {
           res.writeHead(decision.answer.status, decision.answer.headers);
-          res.end(req.method === "HEAD" ? undefined : decision.answer.body);
+          res.end(method === "HEAD" ? undefined : decision.answer.body);
           return true;
+        }
+        if (routes.length) {
+          const q = url.indexOf("?");
+          const fast = matchFastLane(routes, method, q === -1 ? url : url.slice(0, q));
+          if (fast) {
+            serveFastLane(fast.handler, fast.params, req, res).catch((err: unknown) => {
+              console.error("[api] resposta da via rápida falhou:", err);
+              if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+              if (!res.writableEnded) res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Erro interno." } }));
+            });
+            return true;
+          }
         }
       }
     }

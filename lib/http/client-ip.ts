@@ -1,5 +1,5 @@
 // The client's IP address, for login throttling and the audit log.
-// scripts/start-server.mjs writes the socket's address into X-Forwarded-For unless RAIO_TRUST_PROXY is on;
+// The front door (lib/http/api-front.ts) writes the socket's address into X-Forwarded-For unless RAIO_TRUST_PROXY is on;
 // with it on, the reverse proxy appends the address it saw, so the LAST entry is the one to believe (the
 // entries before it came from the client and may be forged).
 export function clientIp(req: Request): string {
