@@ -31,6 +31,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 
 const require = createRequire(import.meta.url);
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const NEXT_BIN = require.resolve("next/dist/bin/next");
 
 if (cluster.isPrimary) {
@@ -58,7 +59,12 @@ if (cluster.isPrimary) {
 function runNext() {
   // X-Forwarded-* are guarded by the app's front door (lib/http/api-front.ts), installed in every server process.
   if (!["0", "false", "nao", "no"].includes((process.env.RAIO_MICRO_CACHE ?? "").trim().toLowerCase())) installMicroCache();
-  process.argv = [process.argv[0], NEXT_BIN, "start", ...process.argv.slice(2)];
+  const args = process.argv.slice(2);
+  // Idle keep-alive connections stay open longer than the usual proxy's or client pool's (nginx and most load
+  // balancers: 60 s): Node's default (5 s) closes a connection just as a client reuses it, and that request
+  // fails with ECONNRESET (seen under the chatbot's load). An explicit --keepAliveTimeout wins.
+  if (!args.some((a) => a.startsWith("--keepAliveTimeout"))) args.push("--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS));
+  process.argv = [process.argv[0], NEXT_BIN, "start", ...args];
   require(NEXT_BIN);
 }
 

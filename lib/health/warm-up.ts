@@ -16,6 +16,8 @@ import { dashboardQuerySchema } from "../validation/dashboard";
 import { warmLoginStatus } from "../maintenance/login-status";
 import { getExecutingRegionIndex } from "../maintenance/executing-regions";
 
+// Customers diagnosed at start (twice each: by code and by document).
+const WARM_DIAGNOSTICS = 100;
 // Connections opened side by side at start (the pool's default size: lib/db/backend.ts).
 const WARM_CONNECTIONS = Number(process.env.RAIO_PG_POOL_SIZE ?? 10);
 
@@ -34,10 +36,16 @@ async function warmSteps(): Promise<void> {
   // The spatial indexes first: the dashboard and diagnostics below use them.
   await Promise.all([warmLoginStatus(), getExecutingRegionIndex()]);
   await principalFromBearer("rt_aquecimento_inexistente"); // the token lookup's query (no such token)
-  const sample = await db.customer.findFirst({ select: { id: true, document: true }, orderBy: { id: "asc" } });
-  if (sample) {
-    await diagnoseCustomerOrThrow({ customerId: sample.id });
-    await diagnoseCustomerOrThrow({ cpf: sample.document });
+  // Diagnostics of customers spread over the table, enough calls for V8 to optimize the code the chatbot's
+  // routes run (this bundle's copy is the one the API's fast lane serves them with): a process that had run it
+  // a few times only, then took 400 requests a second, fell behind for seconds while the code tiered up.
+  const sample = await getBackend().query<{ id: number; document: string }>(
+    `SELECT id, document FROM "Customer" WHERE id IN (SELECT (1 + floor(random() * (SELECT max(id) FROM "Customer")))::int FROM generate_series(1, $1))`,
+    [WARM_DIAGNOSTICS],
+  );
+  for (const c of sample) {
+    await diagnoseCustomerOrThrow({ customerId: c.id });
+    await diagnoseCustomerOrThrow({ cpf: c.document });
   }
   await getDashboard(dashboardQuerySchema.parse({}));
   await getOverview();
