@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET } from "@/app/api/v1/dashboard/route";
 import { finalizeOrderWithDiscounts } from "@/lib/discounts/finalize-order-with-discounts";
+import { recordContact } from "@/lib/contacts/record-contact";
+import { processSlot } from "@/lib/process-slot";
 import { call } from "../helpers/http";
 import { createCustomer, loginAs } from "../helpers/factory";
 import { createOrderAt, square } from "../helpers/orders";
@@ -82,6 +84,38 @@ describe("the manager's dashboard", () => {
     }
     const sp = await call(GET, "/api/v1/dashboard?from=2026-04-20&to=2026-04-21", { cookie });
     expect(sp.body.daily.map((p: { day: string; contacts: number }) => [p.day, p.contacts])).toEqual([["2026-04-20", 0], ["2026-04-21", 2]]);
+  });
+
+  it("adds the contacts recorded after a first look to what it shows, exactly as a full count gives them", async () => {
+    const { cookie } = await loginAs("MANAGER");
+    const inside = await createCustomer({ lng: -42.0, lat: -17.0 });
+    const both = await createCustomer({ lng: -42.0005, lat: -17.0005 });
+    const outside = await createCustomer({ lng: -41.5, lat: -17.0 });
+    // Two executing orders over the same street: a contact from there gets both orders' notices.
+    const first = await createOrderAt(square(-42.0, -17.0, 0.01), { execute: true });
+    const second = await createOrderAt(square(-42.0005, -17.0005, 0.0003), { execute: true });
+    const token = { kind: "system" as const };
+    await recordContact({ cpf: inside.customer.document, channel: "whatsapp" }, token);
+    const seen = await call(GET, "/api/v1/dashboard", { cookie });
+    expect(seen.status).toBe(200);
+
+    // Within the cache's lifetime, only contacts move: the next look adds them to the cached figures.
+    await recordContact({ cpf: both.customer.document, channel: "whatsapp" }, token);
+    await recordContact({ cpf: outside.customer.document, channel: "telefone" }, token);
+    await recordContact({ cpf: inside.customer.document, channel: "chat" }, token);
+    const added = await call(GET, "/api/v1/dashboard", { cookie });
+    const gained = (r: { body: { contacts: { total: number; duringMaintenance: number; messageSent: number } } }) => r.body.contacts;
+    expect(gained(added).total - gained(seen).total).toBe(3);
+    expect(gained(added).duringMaintenance - gained(seen).duringMaintenance).toBe(2); // "both" counts once
+    expect(gained(added).messageSent - gained(seen).messageSent).toBe(2);
+    const row = (r: typeof added, id: number) => r.body.regions.find((x: { id: number }) => x.id === id);
+    expect(row(added, first.order.id).contacts - row(seen, first.order.id).contacts).toBe(2);
+    expect(row(added, second.order.id).contacts - row(seen, second.order.id).contacts).toBe(1);
+
+    // A full count from scratch gives the same figures.
+    processSlot("dashboardFigures", () => new Map()).clear();
+    const counted = await call(GET, "/api/v1/dashboard", { cookie });
+    expect(added.body).toEqual(counted.body);
   });
 
   it("refuses agents and a malformed period", async () => {
