@@ -53,7 +53,16 @@ const LANE: FastLane = [
       },
     },
   },
-  { pattern: "/api/v1/contacts", methods: { POST: async (req) => Response.json({ via: "lane", body: await req.json(), type: req.headers.get("content-type") }, { status: 201 }) } },
+  {
+    pattern: "/api/v1/contacts",
+    methods: {
+      POST: async (req) => {
+        // Refused before reading the body, as withAuth refuses a bad token.
+        if (req.headers.get("authorization") === "Bearer ruim") throw new AppError("UNAUTHENTICATED", "Token de API inválido ou revogado.");
+        return Response.json({ via: "lane", body: await req.json(), type: req.headers.get("content-type") }, { status: 201 });
+      },
+    },
+  },
   {
     pattern: "/api/v1/chatbot/diagnostics/:field/:value",
     methods: { GET: async (_req, ctx) => Response.json({ via: "lane", params: await (ctx.params as Promise<Record<string, string>>) }) },
@@ -140,6 +149,45 @@ describe("the fast lane on a real HTTP server", () => {
     const chatbot = await fetch(`${base}/api/v1/chatbot/diagnostics/login/ana%40fibra`);
     expect(await chatbot.json()).toEqual({ via: "lane", params: { field: "login", value: "ana@fibra" } });
     expect(reached).toEqual([]);
+  });
+
+  it("a body the handler never read does not stall the next request on the same keep-alive connection", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (authorization: string, body: string) =>
+      new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
+        const req = http.request(`${base}/api/v1/contacts`, { method: "POST", agent, headers: { authorization, "content-type": "application/json" } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, socket: req.socket }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const refused = await post("Bearer ruim", JSON.stringify({ cpf: "1", text: "x".repeat(200_000) }));
+      expect(refused.status).toBe(401);
+      const next = await post("Bearer bom", JSON.stringify({ cpf: "2" }));
+      expect(next.status).toBe(201);
+      expect(JSON.parse(next.body).body).toEqual({ cpf: "2" });
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("refuses a body above the API's JSON limit with 413, declared or streamed", async () => {
+    const big = JSON.stringify({ cpf: "1", text: "x".repeat(1024 * 1024 + 10) });
+    const declared = await fetch(`${base}/api/v1/contacts`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    const chunks = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(big));
+        c.close();
+      },
+    });
+    const streamed = await fetch(`${base}/api/v1/contacts`, { method: "POST", headers: { "content-type": "application/json" }, body: chunks, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
   });
 
   it("an error the handler throws becomes its JSON answer", async () => {

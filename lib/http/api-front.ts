@@ -15,12 +15,13 @@
 // (RAIO_TRUST_PROXY=1); otherwise a client could forge its address (and dodge the per-IP login limit) or its
 // host, so the socket's address replaces whatever it sent before anything reads it (lib/http/client-ip.ts).
 import http from "node:http";
-import { Readable } from "node:stream";
 import { allowedMethods } from "./api-methods";
 import { API_CSP, COMMON_SECURITY_HEADERS } from "./security-headers";
 import { rejectNulInSearchParams } from "./reject-nul";
 import { AppError, errorResponse, toErrorBody } from "../errors";
 import { processSlot } from "../process-slot";
+import { MAX_JSON_BYTES } from "./read-json";
+import { payloadTooLarge } from "./read-body";
 
 export interface FrontDecision {
   /** Headers every answer to this request carries. */
@@ -118,37 +119,59 @@ function trustsProxy(): boolean {
   return ["1", "true", "sim", "yes"].includes((process.env.RAIO_TRUST_PROXY ?? "").trim().toLowerCase());
 }
 
-/** The Node request as the web Request a route handler reads (the body streamed, not buffered here). */
-function toWebRequest(req: http.IncomingMessage): Request {
+/**
+ * The whole body, read before the handler runs (the lane's routes take small JSON): the connection is left
+ * clean for its next request even when the handler answers without reading (a bad token), and no web stream
+ * is built per request. More than MAX_JSON_BYTES (the API's largest JSON body) is refused with 413; the
+ * route's own smaller limit still applies to what it reads.
+ */
+function readNodeBody(req: http.IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > MAX_JSON_BYTES) return Promise.reject(payloadTooLarge(MAX_JSON_BYTES, declared));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    req.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > MAX_JSON_BYTES) {
+        req.removeAllListeners("data");
+        req.pause();
+        reject(payloadTooLarge(MAX_JSON_BYTES));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks, total)));
+    req.on("error", () => reject(new AppError("INCOMPLETE_BODY", "A conexão foi encerrada antes do fim do corpo da requisição: nada foi feito; envie de novo.")));
+  });
+}
+
+/** The Node request as the web Request a route handler reads. */
+function toWebRequest(req: http.IncomingMessage, body: Buffer | undefined): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
-  } as RequestInit);
+  try {
+    return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method ?? "GET", headers, body: body ? new Uint8Array(body) : undefined });
+  } catch {
+    // A Host header no URL can hold: the client's mistake.
+    throw new AppError("VALIDATION", "Cabeçalho Host inválido.", { field: "Host" });
+  }
 }
 
 async function serveFastLane(handler: FastLaneHandler, params: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   let response: Response;
   try {
-    let request: Request;
-    try {
-      request = toWebRequest(req);
-    } catch {
-      // A Host header no URL can hold: the client's mistake.
-      throw new AppError("VALIDATION", "Cabeçalho Host inválido.", { field: "Host" });
-    }
-    response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
+    const method = req.method ?? "GET";
+    const body = method === "GET" || method === "HEAD" ? undefined : await readNodeBody(req);
+    response = await handler(toWebRequest(req, body), { params: Promise.resolve(params) as Promise<never> });
   } catch (err) {
     response = errorResponse(err);
+    // A body refused half-read: the rest is not read, so the connection cannot carry another request.
+    if (!req.readableEnded) res.setHeader("connection", "close");
   }
   const body = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
@@ -159,6 +182,7 @@ async function serveFastLane(handler: FastLaneHandler, params: Record<string, st
   if (cookies.length) res.setHeader("set-cookie", cookies);
   res.setHeader("content-length", body.length);
   res.end(req.method === "HEAD" ? undefined : body);
+  if (res.getHeader("connection") === "close") res.once("finish", () => req.socket.destroySoon());
 }
 
 /**

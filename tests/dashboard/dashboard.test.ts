@@ -94,7 +94,7 @@ describe("the manager's dashboard", () => {
     // Two executing orders over the same street: a contact from there gets both orders' notices.
     const first = await createOrderAt(square(-42.0, -17.0, 0.01), { execute: true });
     const second = await createOrderAt(square(-42.0005, -17.0005, 0.0003), { execute: true });
-    const token = { kind: "system" as const };
+    const token = { kind: "system" as const, role: "ADMIN" as const, name: "teste" };
     await recordContact({ cpf: inside.customer.document, channel: "whatsapp" }, token);
     const seen = await call(GET, "/api/v1/dashboard", { cookie });
     expect(seen.status).toBe(200);
