@@ -175,6 +175,26 @@ describe("the fast lane on a real HTTP server", () => {
     }
   });
 
+  it("keeps the keep-alive connection after an error answer to a GET (only a refused body closes it)", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<{ status: number; reused: boolean; connection: string | undefined }>((resolve, reject) => {
+        const req = http.get(`${base}${path}`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, connection: res.headers.connection }));
+        });
+        req.on("error", reject);
+      });
+    try {
+      const missing = await get("/api/v1/diagnostics?cpf=falha");
+      expect(missing).toMatchObject({ status: 404, connection: "keep-alive" });
+      const next = await get("/api/v1/diagnostics?cpf=1");
+      expect(next).toMatchObject({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it("refuses a body above the API's JSON limit with 413, declared or streamed", async () => {
     const big = JSON.stringify({ cpf: "1", text: "x".repeat(1024 * 1024 + 10) });
     const declared = await fetch(`${base}/api/v1/contacts`, { method: "POST", headers: { "content-type": "application/json" }, body: big });

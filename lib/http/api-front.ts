@@ -166,12 +166,14 @@ async function serveFastLane(handler: FastLaneHandler, params: Record<string, st
   let response: Response;
   try {
     const method = req.method ?? "GET";
-    const body = method === "GET" || method === "HEAD" ? undefined : await readNodeBody(req);
+    const body = method === "GET" || method === "HEAD" ? undefined : await readNodeBody(req).catch((err: unknown) => {
+      // A body refused half-read: the rest is not read, so the connection cannot carry another request.
+      res.setHeader("connection", "close");
+      throw err;
+    });
     response = await handler(toWebRequest(req, body), { params: Promise.resolve(params) as Promise<never> });
   } catch (err) {
     response = errorResponse(err);
-    // A body refused half-read: the rest is not read, so the connection cannot carry another request.
-    if (!req.readableEnded) res.setHeader("connection", "close");
   }
   const body = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
