@@ -86,7 +86,7 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
     hit = { at: Date.now(), stamp, figures: await computeFigures(query, now) };
   } else if (hit.stamp.contact !== stamp.contact || hit.stamp.notification !== stamp.notification) {
     // Only contacts (and their notices) were added: count those rows and add them.
-    hit = { at: hit.at, stamp, figures: await addNewContacts(hit.figures, hit.stamp, stamp, query) };
+    hit = { at: hit.at, stamp, figures: await addNewContacts(hit.figures, hit.stamp, stamp, fromTs, toTs, zone) };
   }
   cache.delete(key);
   cache.set(key, hit);
@@ -101,11 +101,8 @@ export async function getDashboard(query: DashboardQuery, now = new Date()) {
  * once however many orders' notices it has: it is added by its notices above the old stamp only when it had
  * none below); per order of the table its contacts and messages sent.
  */
-async function addNewContacts(figures: Figures, from: Stamp, to: Stamp, query: DashboardQuery): Promise<Figures> {
+async function addNewContacts(figures: Figures, from: Stamp, to: Stamp, fromTs: Date, toTs: Date, zone: string): Promise<Figures> {
   const q = getBackend().query.bind(getBackend());
-  const zone = getIspTimeZone();
-  const fromTs = zonedDayStart(query.from, zone);
-  const toTs = zonedDayStart(nextCalendarDate(query.to), zone);
   const [contactRows, duringRows, orderRows] = await Promise.all([
     q<{ day: string; n: number; sent: number }>(
       `SELECT to_char(${zonedDay('c."receivedAt"')}, 'YYYY-MM-DD') AS day, COUNT(*)::int AS n,

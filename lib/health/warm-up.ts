@@ -5,7 +5,7 @@
 // pages of the indexes they read are loaded. Without it the first requests after a start (a deploy, a
 // worker replaced) pay all of that: seconds for the dashboard at a million logins.
 // Started by instrumentation-node.ts; state on globalThis (Next loads this module once per bundle).
-import { db, getBackend } from "../db";
+import { getBackend } from "../db";
 import { principalFromBearer } from "../auth/api-tokens";
 import { diagnoseCustomerOrThrow } from "../customers/diagnose-customer-or-throw";
 import { searchCustomers } from "../customers/search-customers";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideApiFront, installApiFront, matchFastLane, type FastLane } from "./api-front";
+import { compileFastLane, decideApiFront, installApiFront, matchFastLane, type FastLane } from "./api-front";
 import { AppError } from "../errors";
 
 describe("decideApiFront", () => {
@@ -70,7 +70,7 @@ const LANE: FastLane = [
 ];
 
 describe("matchFastLane", () => {
-  const routes = LANE.map((r) => ({ segments: r.pattern.split("/"), methods: r.methods }));
+  const routes = compileFastLane(LANE);
   it("matches a route by path and method, and decodes the params", () => {
     expect(matchFastLane(routes, "GET", "/api/v1/diagnostics")?.params).toEqual({});
     expect(matchFastLane(routes, "GET", "/api/v1/chatbot/diagnostics/phone/%2B55%2019%203333-4444")?.params).toEqual({ field: "phone", value: "+55 19 3333-4444" });

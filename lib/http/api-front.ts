@@ -21,7 +21,8 @@ import { rejectNulInSearchParams } from "./reject-nul";
 import { AppError, errorResponse, toErrorBody } from "../errors";
 import { processSlot } from "../process-slot";
 import { MAX_JSON_BYTES } from "./read-json";
-import { payloadTooLarge } from "./read-body";
+import { incompleteBody, payloadTooLarge } from "./read-body";
+import { getEnv } from "../env";
 
 export interface FrontDecision {
   /** Headers every answer to this request carries. */
@@ -76,7 +77,7 @@ interface CompiledRoute {
   methods: Partial<Record<string, FastLaneHandler>>;
 }
 
-function compileFastLane(lane: FastLane): CompiledRoute[] {
+export function compileFastLane(lane: FastLane): CompiledRoute[] {
   return lane.map((r) => ({ segments: r.pattern.split("/"), methods: r.methods }));
 }
 
@@ -107,16 +108,12 @@ export function matchFastLane(routes: readonly CompiledRoute[], method: string, 
 }
 
 /** X-Forwarded-* are a client's word unless a reverse proxy (RAIO_TRUST_PROXY=1) put them there. */
-export function guardForwardedHeaders(req: http.IncomingMessage, trustProxy: boolean): void {
+function guardForwardedHeaders(req: http.IncomingMessage, trustProxy: boolean): void {
   if (trustProxy) return;
   req.headers["x-forwarded-for"] = req.socket?.remoteAddress ?? "";
   delete req.headers["x-forwarded-host"];
   delete req.headers["x-forwarded-proto"];
   delete req.headers["x-forwarded-port"];
-}
-
-function trustsProxy(): boolean {
-  return ["1", "true", "sim", "yes"].includes((process.env.RAIO_TRUST_PROXY ?? "").trim().toLowerCase());
 }
 
 /**
@@ -142,7 +139,7 @@ function readNodeBody(req: http.IncomingMessage): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks, total)));
-    req.on("error", () => reject(new AppError("INCOMPLETE_BODY", "A conexão foi encerrada antes do fim do corpo da requisição: nada foi feito; envie de novo.")));
+    req.on("error", () => reject(incompleteBody()));
   });
 }
 
@@ -196,7 +193,7 @@ export function installApiFront(opts: { fastLane?: FastLane } = {}): void {
   if (installed.done) return;
   installed.done = true;
   const routes = compileFastLane(opts.fastLane ?? []);
-  const trustProxy = trustsProxy();
+  const trustProxy = getEnv().RAIO_TRUST_PROXY;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {

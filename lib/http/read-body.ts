@@ -8,6 +8,11 @@ export function payloadTooLarge(maxBytes: number, declared?: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `${what}: o máximo é ${maxBytes} bytes.`);
 }
 
+/** The client's connection ended before its body did (it gave up or dropped): nothing was done. */
+export function incompleteBody(): AppError {
+  return new AppError("INCOMPLETE_BODY", "A conexão foi encerrada antes do fim do corpo da requisição: nada foi feito; envie de novo.");
+}
+
 export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const header = req.headers.get("content-length");
   if (header !== null) {
@@ -25,7 +30,7 @@ export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uin
     } catch {
       // The client's connection ended mid-body ("aborted", ECONNRESET): its fault, not the database's (that
       // socket error code would otherwise be taken for an unreachable database, logged and answered 503).
-      throw new AppError("INCOMPLETE_BODY", "A conexão foi encerrada antes do fim do corpo da requisição: nada foi feito; envie de novo.");
+      throw incompleteBody();
     }
     const { done, value } = chunk;
     if (done) break;
