@@ -138,6 +138,14 @@ test("Cancelar OS on the map says what it stops and cancels only on confirmation
   const popup = page.getByTestId("region-popup");
   await expect(popup.getByTestId("popup-customers")).toHaveText(/^\d+$/);
   const customers = (await popup.getByTestId("popup-customers").textContent())!;
+  // The map's box is not a scroll container: bringing a popup's button into view (as a click does) never shifts
+  // the map under the pointer, where the click would land on the map and close the popup.
+  const shifted = await popup.getByRole("button", { name: "Cancelar OS" }).evaluate((button) => {
+    button.scrollIntoView({ block: "start", inline: "start" });
+    const box = button.closest(".leaflet-container")!;
+    return box.scrollTop + box.scrollLeft;
+  });
+  expect(shifted).toBe(0);
   await popup.getByRole("button", { name: "Cancelar OS" }).click();
   const confirm = popup.getByTestId("confirm-action");
   await expect(confirm).toContainText(`Cancelar a OS ${number}?`);
