@@ -10,6 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { getEnv } from "../env";
 import { postgresSsl } from "./postgres-ssl";
+import { keepConnectionsOnRefusedStatements } from "./keep-connections";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { pglitePostgresErrorKinds } from "./pglite-unique-violation";
 
@@ -56,6 +57,11 @@ export interface Backend {
 // PostgreSQL connections per app instance (process). Default 10: a worker runs JavaScript on one core, so
 // more connections than that rarely help; the sum over every instance must stay below max_connections.
 const PG_POOL_SIZE = Number(process.env.RAIO_PG_POOL_SIZE ?? 10);
+// How long an idle connection stays open (ms). node-postgres closes them after 10 s by default; then each step up
+// in load (a chatbot's morning, an outage) opened connections again, and each new connection parsed and planned
+// the diagnostics statement afresh, on both cores, exactly when requests queued. Ten minutes keeps the pool the
+// warm-up opened across the quiet moments of a working day.
+const PG_IDLE_TIMEOUT_MS = Number(process.env.RAIO_PG_IDLE_TIMEOUT_MS ?? 600_000);
 
 export function createBackend(): Backend {
   const env = getEnv();
@@ -81,6 +87,7 @@ function createPostgresBackend(url: string): Backend {
     password: u.password ? decodeURIComponent(u.password) : undefined,
     database: decodeURIComponent(u.pathname.slice(1)),
     max: PG_POOL_SIZE,
+    idleTimeoutMillis: PG_IDLE_TIMEOUT_MS,
     allowExitOnIdle: true,
   };
   const socketDir = u.searchParams.get("host");
@@ -93,7 +100,8 @@ function createPostgresBackend(url: string): Backend {
   // adapter formats and parses its own values and is not affected.
   pg.defaults.parseInputDatesAsUTC = true;
   config.types = { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
-  const pool = new pg.Pool(config);
+  // A refused statement keeps its connection (./keep-connections.ts).
+  const pool = keepConnectionsOnRefusedStatements(new pg.Pool(config));
   // An idle client error (server restart) must not crash the process.
   pool.on("error", (err) => console.error("[db] erro em conexão ociosa do PostgreSQL:", err.message));
   return {

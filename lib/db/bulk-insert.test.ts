@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrayLiteral } from "./bulk-insert";
+import { arrayLiteral, dictionary } from "./bulk-insert";
 
 const lit = (type: string, values: unknown[]) => arrayLiteral(values.map((v) => ({ v })), { name: "v", type });
 
@@ -19,5 +19,18 @@ describe("arrayLiteral", () => {
     const at = new Date("2026-11-23T15:00:00.123Z");
     expect(lit("timestamp(3)", [at, new Date(at), null])).toBe('{"2026-11-23T15:00:00.123Z","2026-11-23T15:00:00.123Z",NULL}');
     expect(lit("date", [at])).toBe('{"2026-11-23"}');
+  });
+});
+
+describe("dictionary (a repeating column)", () => {
+  it("lists each distinct value once, in first-seen order, and gives each row its 1-based position", () => {
+    const rows = ["b", "a", "b", null, "a", undefined, "c"].map((v) => ({ v }));
+    expect(dictionary(rows, { name: "v", type: "text", repeats: true })).toEqual({ values: [{ v: "b" }, { v: "a" }, { v: "c" }], positions: "{1,2,1,NULL,2,NULL,3}" });
+  });
+  it("takes two Date objects of the same instant for one value", () => {
+    const at = new Date("2026-12-01T06:00:00.000Z");
+    const d = dictionary([{ v: at }, { v: new Date(at) }, { v: new Date(at.getTime() + 1) }], { name: "v", type: "timestamp(3)", repeats: true });
+    expect(d.positions).toBe("{1,1,2}");
+    expect(d.values.map((x) => (x.v as Date).toISOString())).toEqual(["2026-12-01T06:00:00.000Z", "2026-12-01T06:00:00.001Z"]);
   });
 });

@@ -8,6 +8,13 @@ import { floatText } from "./exact-float";
 export interface BulkColumn {
   name: string;
   type: string;
+  /**
+   * Its values repeat (a constant, an enum, a sentence shared by many rows): each distinct value travels once
+   * and the rows carry its position. Much less text to send, parse and cast: a Discount row per contract
+   * repeats the order, the rule, the status, the actor, the instant and a few reasons 45,000 times, and Prisma
+   * serializes every raw parameter as JSON on the way (~60 ms per MB here).
+   */
+  repeats?: boolean;
 }
 
 const BASE_TYPES = new Set(["int", "bigint", "text", "float8", "bool", "timestamp(3)", "date"]);
@@ -73,10 +80,49 @@ export async function bulkInsert(
   opts: { onConflictDoNothing?: boolean } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const arrays = columns.map((c) => arrayLiteral(rows, c));
+  const params: string[] = [];
+  const selects = columns.map((c, i) => {
+    if (!c.repeats) {
+      params.push(arrayLiteral(rows, c));
+      return { unnest: `$${params.length}::${arrayType(c.type)}`, value: cast(c, i) };
+    }
+    const { values, positions } = dictionary(rows, c);
+    params.push(arrayLiteral(values, { name: "v", type: c.type }));
+    const dict = `($${params.length}::${arrayType(c.type)})::${sqlType(c.type)}[]`;
+    params.push(positions);
+    return { unnest: `$${params.length}::int[]`, value: `(${dict})[c${i}]` };
+  });
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")})
-    SELECT ${columns.map(cast).join(", ")}
-      FROM unnest(${columns.map((c, i) => `$${i + 1}::${arrayType(c.type)}`).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})
+    SELECT ${selects.map((s) => s.value).join(", ")}
+      FROM unnest(${selects.map((s) => s.unnest).join(", ")}) AS t(${columns.map((_, i) => `c${i}`).join(", ")})
     ${opts.onConflictDoNothing ? "ON CONFLICT DO NOTHING" : ""}`;
-  return tx.$executeRawUnsafe(sql, ...arrays);
+  return tx.$executeRawUnsafe(sql, ...params);
+}
+
+/** The SQL name of a column type (enums quoted). */
+const sqlType = (t: string) => (BASE_TYPES.has(t) ? t : `"${t}"`);
+
+/**
+ * A repeating column as its distinct values (`{ v }` rows, in first-seen order) and each row's 1-based position
+ * among them as an int[] literal (NULL for a null value). Dates count as equal by their instant.
+ */
+export function dictionary(rows: readonly Record<string, unknown>[], column: BulkColumn): { values: { v: unknown }[]; positions: string } {
+  const seen = new Map<unknown, number>();
+  const values: { v: unknown }[] = [];
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const raw = rows[i]![column.name];
+    if (raw === null || raw === undefined) {
+      parts[i] = "NULL";
+      continue;
+    }
+    const key = raw instanceof Date ? raw.getTime() : raw;
+    let at = seen.get(key);
+    if (at === undefined) {
+      values.push({ v: raw });
+      seen.set(key, (at = values.length));
+    }
+    parts[i] = String(at);
+  }
+  return { values, positions: `{${parts.join(",")}}` };
 }

@@ -14,12 +14,18 @@ import { proposeDiscounts } from "./propose-discounts";
 import { summarizeDiscounts, type NoDiscountCause } from "./summarize-discounts";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 
+// Only the contract is unique per row: the amounts follow the plan price (a handful of plans), and the rest is the
+// same for the whole order or nearly (the reason sentence per price, the reviewer on changed lines).
+// Only the contract is unique per row: the amounts follow the plan price (a handful of plans), and the rest is the
+// same for the whole order or nearly (the reason sentence per price, the reviewer on changed lines).
 const DISCOUNT_COLUMNS: BulkColumn[] = [
-  { name: "orderId", type: "int" }, { name: "contractId", type: "int" }, { name: "rule", type: "DiscountRule" },
-  { name: "minutes", type: "int" }, { name: "proposedCents", type: "int" }, { name: "amountCents", type: "int" },
-  { name: "excluded", type: "bool" }, { name: "reason", type: "text" }, { name: "status", type: "DiscountStatus" },
-  { name: "proposedById", type: "int" }, { name: "changedById", type: "int" }, { name: "appliedById", type: "int" },
-  { name: "appliedAt", type: "timestamp(3)" },
+  { name: "orderId", type: "int", repeats: true }, { name: "contractId", type: "int" },
+  { name: "rule", type: "DiscountRule", repeats: true }, { name: "minutes", type: "int", repeats: true },
+  { name: "proposedCents", type: "int", repeats: true }, { name: "amountCents", type: "int", repeats: true },
+  { name: "excluded", type: "bool", repeats: true }, { name: "reason", type: "text", repeats: true },
+  { name: "status", type: "DiscountStatus", repeats: true }, { name: "proposedById", type: "int", repeats: true },
+  { name: "changedById", type: "int", repeats: true }, { name: "appliedById", type: "int", repeats: true },
+  { name: "appliedAt", type: "timestamp(3)", repeats: true },
 ];
 
 export async function finalizeOrderWithDiscounts(orderId: number, body: unknown, principal: Principal) {

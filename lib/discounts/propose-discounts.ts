@@ -110,10 +110,17 @@ export async function proposeDiscounts(orderId: number, opts: { interruptionStar
       )
     : [];
   const affectedCustomers = new Set(contracts.map((c) => c.customerId)).size;
+  // The rule is pure and only the price and the customer's notice vary between contracts: a city-wide outage
+  // has tens of thousands of contracts but a handful of (plan price, notice) pairs, each priced once.
+  const priced = new Map<string, ReturnType<typeof computeDiscount>>();
   const lines = contracts.map((c) => {
-    const d = computeDiscount(rule, {
-      monthlyFeeCents: c.priceCents, interruptionStart, interruptionEnd, planned: order.planned, announcedAt: noticeOf(c.customerId), affectedCustomers, noticeHours,
-    });
+    const announcedAt = noticeOf(c.customerId);
+    const key = `${c.priceCents}|${announcedAt?.getTime() ?? ""}`;
+    let d = priced.get(key);
+    if (!d) {
+      d = computeDiscount(rule, { monthlyFeeCents: c.priceCents, interruptionStart, interruptionEnd, planned: order.planned, announcedAt, affectedCustomers, noticeHours });
+      priced.set(key, d);
+    }
     return { ...c, minutes: d.minutes, proposedCents: d.eligible ? d.amountCents : 0, eligible: d.eligible, reason: d.reason, noDiscountCause: d.noDiscountCause };
   });
   const totalCents = lines.reduce((s, l) => s + l.proposedCents, 0);

@@ -43,10 +43,15 @@ async function warmSteps(): Promise<void> {
     `SELECT id, document FROM "Customer" WHERE id IN (SELECT (1 + floor(random() * (SELECT max(id) FROM "Customer")))::int FROM generate_series(1, $1))`,
     [WARM_DIAGNOSTICS],
   );
-  for (const c of sample) {
-    await diagnoseCustomerOrThrow({ customerId: c.id });
-    await diagnoseCustomerOrThrow({ cpf: c.document });
-  }
+  // As many lanes as connections: every connection of the pool prepares (and PostgreSQL plans) the diagnostics
+  // statement now, not under the first burst of traffic.
+  const lanes = Math.max(1, Math.min(WARM_CONNECTIONS, sample.length));
+  await Promise.all(Array.from({ length: lanes }, async (_, lane) => {
+    for (let i = lane; i < sample.length; i += lanes) {
+      await diagnoseCustomerOrThrow({ customerId: sample[i]!.id });
+      await diagnoseCustomerOrThrow({ cpf: sample[i]!.document });
+    }
+  }));
   await getDashboard(dashboardQuerySchema.parse({}));
   await getOverview();
   for (const q of ["bea", "123", "19 9"]) await searchCustomers(customerSearchSchema.parse({ q }));

@@ -66,3 +66,34 @@ describe("Backend.transaction", () => {
     expect(await db.branch.count({ where: { externalId: "tx-f" } })).toBe(1);
   });
 });
+
+describe("bulkInsert with repeating columns", () => {
+  it("writes the same rows whether a column travels whole or as distinct values and positions", async () => {
+    const at = new Date("2026-12-01T06:00:00.123Z");
+    const rows = [
+      { id: 1, rule: "IXC", reason: 'diz "sim" \\ não', at, price: 0.1 + 0.2, ok: true, by: 7 },
+      { id: 2, rule: "ANATEL_RQUAL", reason: "NULL", at: new Date(at), price: -22.9, ok: false, by: null },
+      { id: 3, rule: "IXC", reason: null, at: null, price: 0.1 + 0.2, ok: true, by: 7 },
+      { id: 4, rule: "IXC", reason: 'diz "sim" \\ não', at: new Date(at.getTime() + 1000), price: 1e-7, ok: null, by: 7 },
+    ];
+    const columns = (repeats: boolean) => [
+      { name: "id", type: "int" },
+      ...[["rule", "DiscountRule"], ["reason", "text"], ["at", "timestamp(3)"], ["price", "float8"], ["ok", "bool"], ["by", "int"]].map(([name, type]) => ({ name: name!, type: type!, repeats })),
+    ];
+    const read = await getBackend().transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE bulk_plain (id int, rule "DiscountRule", reason text, "at" timestamp(3), price float8, ok bool, "by" int) ON COMMIT DROP`);
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE bulk_dict (LIKE bulk_plain) ON COMMIT DROP`);
+      expect(await bulkInsert(tx, "bulk_plain", columns(false), rows)).toBe(4);
+      expect(await bulkInsert(tx, "bulk_dict", columns(true), rows)).toBe(4);
+      const select = (t: string) => tx.$queryRawUnsafe<unknown[]>(`SELECT id, rule::text, reason, to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "at", price, ok, "by" FROM ${t} ORDER BY id`);
+      return { plain: await select("bulk_plain"), dict: await select("bulk_dict") };
+    });
+    expect(read.dict).toEqual(read.plain);
+    expect(read.dict).toEqual([
+      { id: 1, rule: "IXC", reason: 'diz "sim" \\ não', at: "2026-12-01T06:00:00.123", price: 0.1 + 0.2, ok: true, by: 7 },
+      { id: 2, rule: "ANATEL_RQUAL", reason: "NULL", at: "2026-12-01T06:00:00.123", price: -22.9, ok: false, by: null },
+      { id: 3, rule: "IXC", reason: null, at: null, price: 0.1 + 0.2, ok: true, by: 7 },
+      { id: 4, rule: "IXC", reason: 'diz "sim" \\ não', at: "2026-12-01T06:00:01.123", price: 1e-7, ok: null, by: 7 },
+    ]);
+  });
+});

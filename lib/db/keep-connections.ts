@@ -1,0 +1,50 @@
+// pg-pool's query() drops the connection whenever a statement fails, a statement PostgreSQL merely refused
+// (a unique violation, a bad value) included. Each drop costs a new connection on the next query: a backend
+// fork, authentication, and every hot statement prepared and planned again. pg-boss's poll of a "stately" queue
+// whose job is still active fails that way by design (every 2 s per process per such queue), so after a crash
+// left a job active the pool replaced a connection every second or so, under whatever load was running; the
+// chatbot API's slowest requests came in those moments.
+//
+// Here a refused statement keeps its connection: the server answered, so the socket is fine, and a ROLLBACK
+// ends whatever transaction a multi-statement text may have left open and failed (pg-boss's maintenance runs
+// BEGIN … COMMIT in one text). Anything else (a socket error, a ROLLBACK that fails) still drops it.
+import pg from "pg";
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/** Makes `pool.query` (the promise form: the app's own SQL, pg-boss, Prisma's adapter) keep connections on refused statements. */
+export function keepConnectionsOnRefusedStatements(pool: pg.Pool): pg.Pool {
+  const poolQuery = pool.query.bind(pool) as QueryFn;
+  const patched: QueryFn = (...args) => {
+    // The callback form and submittables (cursors, streams) keep pg-pool's own handling.
+    const submittable = typeof (args[0] as { submit?: unknown } | null)?.submit === "function";
+    if (submittable || args.some((a) => typeof a === "function")) return poolQuery(...args);
+    return queryKeepingConnection(pool, args[0], args[1]);
+  };
+  (pool as unknown as { query: QueryFn }).query = patched;
+  return pool;
+}
+
+async function queryKeepingConnection(pool: pg.Pool, text: unknown, values: unknown): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  let result: pg.QueryResult;
+  try {
+    result = await client.query(text as string, values as unknown[]);
+  } catch (err) {
+    client.release((await reusableAfter(client, err)) ? undefined : (err as Error));
+    throw err;
+  }
+  client.release();
+  return result;
+}
+
+/** True when PostgreSQL refused the statement and a ROLLBACK then left the connection idle. */
+async function reusableAfter(client: pg.PoolClient, err: unknown): Promise<boolean> {
+  if (!(err instanceof pg.DatabaseError)) return false;
+  try {
+    await client.query("ROLLBACK"); // outside a transaction: only a warning
+    return true;
+  } catch {
+    return false;
+  }
+}
