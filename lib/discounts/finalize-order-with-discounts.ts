@@ -2,15 +2,15 @@
 // discounts, all in ONE transaction. The status change is a guarded update, so submitting twice or two
 // admins at once finalizes once and creates one set of discounts (the loser gets 409, nothing written);
 // the unique (orderId, contractId) key backs that up.
-import { db, type Prisma } from "../db";
+import { db, getBackend, type Prisma } from "../db";
 import type { Principal } from "../auth/principal";
 import { actorColumns } from "../auth/principal";
 import { recordAudit } from "../audit/record-audit";
 import { badRequest } from "../errors";
 import { freezeAffectedLogins } from "../maintenance/freeze-affected-logins";
 import { applyOrderTransition } from "../orders/order-transitions";
-import { finalizeWithDiscountsSchema } from "../validation/finalize";
-import { proposeDiscounts } from "./propose-discounts";
+import { finalizeWithDiscountsSchema, type FinalizeWithDiscountsInput } from "../validation/finalize";
+import { loadProposalBasis, priceProposal, type DiscountProposal } from "./propose-discounts";
 import { summarizeDiscounts, type NoDiscountCause } from "./summarize-discounts";
 import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 
@@ -30,14 +30,48 @@ const DISCOUNT_COLUMNS: BulkColumn[] = [
 
 export async function finalizeOrderWithDiscounts(orderId: number, body: unknown, principal: Principal) {
   const input = finalizeWithDiscountsSchema.parse(body);
-  const proposal = await proposeDiscounts(orderId, input);
+  const basis = await loadProposalBasis(orderId, input);
+  const actor = actorColumns(principal);
+  const appliedAt = new Date();
+  // Reading and pricing the contracts takes about half as long as freezing the logins. On PostgreSQL the two run
+  // side by side: the contracts are read on another pool connection while the transaction writes the frozen
+  // list (nothing it reads is written there). PGlite has one connection, held by the open transaction: there the
+  // contracts are read first.
+  const sideBySide = getBackend().kind === "postgresql";
+  const pricing = sideBySide ? priceProposal(basis) : null;
+  pricing?.catch(() => undefined); // awaited in the transaction; one that fails before must not leave it unhandled
+  const priced = sideBySide ? null : discountRows(await priceProposal(basis), input, orderId, actor.userId, appliedAt);
+
+  return db.$transaction(async (tx) => {
+    const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
+    const frozen = await freezeAffectedLogins(tx, orderId, basis.affectedLoginIds);
+    // An adjustment naming a contract outside the order is refused here (400): the transaction rolls back.
+    const { proposal, rows, totalCents, summary, withoutDiscount } = priced ?? discountRows(await pricing!, input, orderId, actor.userId, appliedAt);
+    // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
+    const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
+    await tx.serviceOrder.update({
+      where: { id: orderId },
+      data: {
+        interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd,
+        frozenLoginCount: frozen, discountCents: totalCents, discountCount: rows.filter((r) => !r.excluded).length,
+      },
+    });
+    await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
+      number: proposal.order.number, rule: proposal.rule, lines: created, totalCents, summary,
+      changed: rows.filter((r) => r.changedById !== null).map((r) => ({ contractId: r.contractId, proposedCents: r.proposedCents, amountCents: r.amountCents, excluded: r.excluded, reason: r.reason })),
+      interruptionStart: proposal.interruptionStart.toISOString(), interruptionEnd: proposal.interruptionEnd.toISOString(),
+    });
+    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule, summary, withoutDiscount, plannedNotice: proposal.plannedNotice };
+  }, { timeout: 120_000 });
+}
+
+/** The Discount rows of a reviewed proposal: the adjustments applied (each must name an affected contract). */
+function discountRows(proposal: DiscountProposal, input: FinalizeWithDiscountsInput, orderId: number, userId: number | null, appliedAt: Date) {
   const byContract = new Map(proposal.lines.map((l) => [l.contractId, l]));
   input.adjustments.forEach((a, i) => {
     if (!byContract.has(a.contractId)) throw badRequest(`O contrato ${a.contractId} não está entre os afetados pela OS ${proposal.order.number}.`, `adjustments.${i}.contractId`);
   });
   const adjustments = new Map(input.adjustments.map((a) => [a.contractId, a]));
-  const actor = actorColumns(principal);
-  const appliedAt = new Date();
   // A line is written when it carries an amount, or when the person finalizing excluded it (their decision
   // and reason stay on record, never exported). A zero the rule produced is not written: the summary says why.
   const rows: Prisma.DiscountCreateManyInput[] = [];
@@ -57,32 +91,12 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
       excluded: amountCents === 0,
       reason: changed ? adj!.reason! : l.reason,
       status: "APLICADO",
-      proposedById: actor.userId, changedById: changed ? actor.userId : null, appliedById: actor.userId, appliedAt,
+      proposedById: userId, changedById: changed ? userId : null, appliedById: userId, appliedAt,
     });
   }
   const totalCents = rows.reduce((s, r) => s + (r.amountCents ?? 0), 0);
   const summarized = summarizeDiscounts({ count: rows.filter((r) => !r.excluded).length, totalCents }, without, proposal.plannedNotice?.noticeHours);
-  const { withoutDiscount } = summarized;
   // Planned work: how many customers were told in time (exempt) and how many are refunded, and why.
   const summary = proposal.plannedNotice ? `${summarized.summary} ${proposal.plannedNotice.sentence}` : summarized.summary;
-
-  return db.$transaction(async (tx) => {
-    const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
-    const frozen = await freezeAffectedLogins(tx, orderId, proposal.affectedLoginIds);
-    // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
-    const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
-    await tx.serviceOrder.update({
-      where: { id: orderId },
-      data: {
-        interruptionStart: proposal.interruptionStart, interruptionEnd: proposal.interruptionEnd,
-        frozenLoginCount: frozen, discountCents: totalCents, discountCount: rows.filter((r) => !r.excluded).length,
-      },
-    });
-    await recordAudit(tx, principal, "discounts.apply", { type: "ServiceOrder", id: orderId }, {
-      number: proposal.order.number, rule: proposal.rule, lines: created, totalCents, summary,
-      changed: rows.filter((r) => r.changedById !== null).map((r) => ({ contractId: r.contractId, proposedCents: r.proposedCents, amountCents: r.amountCents, excluded: r.excluded, reason: r.reason })),
-      interruptionStart: proposal.interruptionStart.toISOString(), interruptionEnd: proposal.interruptionEnd.toISOString(),
-    });
-    return { transition, frozenLogins: frozen, discounts: created, totalCents, rule: proposal.rule, summary, withoutDiscount, plannedNotice: proposal.plannedNotice };
-  }, { timeout: 120_000 });
+  return { proposal, rows, totalCents, summary, withoutDiscount: summarized.withoutDiscount };
 }

@@ -71,7 +71,22 @@ function describePlannedNotice(noticeHours: number, exempt: number, late: number
   return { noticeHours, exempt, late, notNotified, sentence };
 }
 
-export async function proposeDiscounts(orderId: number, opts: { interruptionStart?: Date; interruptionEnd?: Date; now?: Date } = {}): Promise<DiscountProposal> {
+/**
+ * What pricing needs that is quick to read: the order (which must be executing), the interruption, the rule and
+ * the notice settings, the planned notices, and the logins inside the region (from the in-memory index).
+ */
+export interface ProposalBasis {
+  order: { id: number; number: number; status: string; planned: boolean; announcedAt: Date | null };
+  rule: DiscountRule;
+  noticeHours: number;
+  interruptionStart: Date;
+  interruptionEnd: Date;
+  /** Each customer's planned-work notice sent by Raio (planned orders only). */
+  notices: Map<number, Date>;
+  affectedLoginIds: number[];
+}
+
+export async function loadProposalBasis(orderId: number, opts: { interruptionStart?: Date; interruptionEnd?: Date; now?: Date } = {}): Promise<ProposalBasis> {
   const order = await db.serviceOrder.findUnique({
     where: { id: orderId },
     select: {
@@ -89,16 +104,29 @@ export async function proposeDiscounts(orderId: number, opts: { interruptionStar
     throw badRequest("O fim da interrupção é anterior ao início.", "interruptionEnd");
   }
   const settings = await getSettings();
-  const rule = order.subject.discountRule ?? settings.discountRule;
-  const noticeHours = settings.plannedNoticeHours;
   const notices = order.planned ? await findPlannedNotices(order.id, order.scheduledStartAt) : new Map<number, Date>();
+  const affectedLoginIds = order.region ? await findLoginIdsInRegion(order.region.geometry as unknown as AreaGeometry) : [];
+  return {
+    order: { id: order.id, number: order.number, status: order.status, planned: order.planned, announcedAt: order.announcedAt },
+    rule: order.subject.discountRule ?? settings.discountRule,
+    noticeHours: settings.plannedNoticeHours,
+    interruptionStart, interruptionEnd, notices, affectedLoginIds,
+  };
+}
+
+export async function proposeDiscounts(orderId: number, opts: { interruptionStart?: Date; interruptionEnd?: Date; now?: Date } = {}): Promise<DiscountProposal> {
+  return priceProposal(await loadProposalBasis(orderId, opts));
+}
+
+/** The affected contracts (one read on the pool) and each one's discount under the basis's rule. */
+export async function priceProposal(basis: ProposalBasis): Promise<DiscountProposal> {
+  const { order, rule, noticeHours, interruptionStart, interruptionEnd, notices, affectedLoginIds } = basis;
   /** This customer's notice: the earlier of Raio's SENT notice and the order-wide announcement. */
   const noticeOf = (customerId: number): Date | null => {
     const own = notices.get(customerId) ?? null;
     if (!own || !order.announcedAt) return own ?? order.announcedAt;
     return own.getTime() < order.announcedAt.getTime() ? own : order.announcedAt;
   };
-  const affectedLoginIds = order.region ? await findLoginIdsInRegion(order.region.geometry as unknown as AreaGeometry) : [];
   const contracts = affectedLoginIds.length
     ? await getBackend().query<{ contractId: number; contractExternalId: string | null; customerId: number; customerName: string; planName: string; priceCents: number }>(
         `SELECT DISTINCT k.id AS "contractId", k."externalId" AS "contractExternalId", c.id AS "customerId", c.name AS "customerName",
@@ -141,7 +169,7 @@ export async function proposeDiscounts(orderId: number, opts: { interruptionStar
     noticeHours,
   );
   return {
-    order: { id: order.id, number: order.number, status: order.status, planned: order.planned, announcedAt: order.announcedAt },
+    order,
     rule, interruptionStart, interruptionEnd, affectedLoginIds, affectedCustomers, lines, totalCents,
     summary: plannedNotice ? `${summarized.summary} ${plannedNotice.sentence}` : summarized.summary,
     withoutDiscount: summarized.withoutDiscount,

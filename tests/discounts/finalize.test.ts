@@ -76,6 +76,21 @@ describe("finalizing an order with downtime discounts", () => {
     expect(await db.affectedLogin.count({ where: { orderId: order.id } })).toBe(0);
   });
 
+  it("refuses an adjustment for a contract outside the order, naming the field, and rolls everything back", async () => {
+    // On PostgreSQL the contracts are priced while the transaction has already changed the status and frozen the
+    // logins: the refusal must undo both.
+    const { principal } = await admin();
+    const { order } = await outage(-40.4, -10.4);
+    const events = await db.serviceOrderEvent.count({ where: { orderId: order.id } });
+    await expect(
+      finalizeOrderWithDiscounts(order.id, { adjustments: [{ contractId: 999_999_999, excluded: true, reason: "não é daqui" }] }, principal),
+    ).rejects.toMatchObject({ status: 400, field: "adjustments.0.contractId" });
+    expect((await db.serviceOrder.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("EM_EXECUCAO");
+    expect(await db.affectedLogin.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await db.discount.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await db.serviceOrderEvent.count({ where: { orderId: order.id } })).toBe(events);
+  });
+
   it("creates one set of discounts when two admins finalize at once or the form is submitted twice", async () => {
     const { principal } = await admin();
     const { order } = await outage(-40.3, -10.3);
