@@ -62,3 +62,41 @@ test("an admin creates an API token that is shown once and works with the API", 
   // Every worker refuses it at once, not only the one that revoked it.
   for (let i = 0; i < 4; i++) expect(await callMe(token)).toBe(401);
 });
+
+test("an admin gives the chatbot's token its own per-minute limit, then changes it back to the default", async ({ page, playwright, baseURL }) => {
+  await loginAs(page, "admin");
+  await page.goto("/configuracoes");
+  const name = `Bot com limite e2e ${Date.now()}`;
+  await page.getByLabel("Nome", { exact: true }).fill(name);
+  await page.getByLabel("Limite por minuto").fill("2");
+  await page.getByRole("button", { name: "Criar token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!.trim();
+  const row = page.getByRole("row", { name });
+  await expect(row.getByTestId("token-limit")).toHaveText("2");
+  // Its own 2 per minute in each server process (one on PGlite, one per core on PostgreSQL): of five calls the
+  // first two pass wherever they land, and at most two per process do.
+  const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  try {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await ctx.get("/api/v1/me")).status());
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses).toContain(429);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+  } finally {
+    await ctx.dispose();
+  }
+  // A bad value is refused in the dialog, in Portuguese, and nothing changes.
+  await row.getByRole("button", { name: "Alterar limite" }).click();
+  const dialog = page.getByRole("dialog", { name: `Limite do token “${name}”` });
+  await dialog.getByLabel(/Requisições por minuto/).fill("-3");
+  await dialog.getByRole("button", { name: "Salvar limite" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("negativo");
+  await expect(row.getByTestId("token-limit")).toHaveText("2");
+  // Empty: back to the server's default.
+  await dialog.getByLabel(/Requisições por minuto/).fill("");
+  await dialog.getByRole("button", { name: "Salvar limite" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId("token-limit")).toHaveText(/^padrão \(/);
+  await page.reload();
+  await expect(page.getByRole("row", { name }).getByTestId("token-limit")).toHaveText(/^padrão \(/);
+});

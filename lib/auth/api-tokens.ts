@@ -2,7 +2,7 @@
 import { db, dbGeneration, type Role } from "../db";
 import { hashSecret, newSecret } from "./hash-secret";
 import type { Principal } from "./principal";
-import { notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 import { broadcast, onBroadcast } from "../cluster/broadcast";
 
 // Update lastUsedAt at most once a minute per token (not a write per request).
@@ -22,6 +22,7 @@ interface CachedToken {
   id: number;
   name: string;
   role: Role;
+  rateLimitPerMin: number | null;
   lastUsedAt: number;
 }
 
@@ -38,9 +39,9 @@ const state = (holder.__raioTokens ??= { cache: new Map(), inflight: new Map(), 
 const tokenCache = state.cache;
 const inflight = state.inflight;
 
-const TOKEN_REVOKED = "api-token-revoked";
+const TOKEN_CHANGED = "api-token-changed";
 /**
- * Drops a token from this process's cache. Lookups under way will not cache what they read, and requests
+ * Drops a token from this process's cache (revoked, or its limit changed). Lookups under way will not cache what they read, and requests
  * arriving from now on do not join them: they read the row again.
  */
 function forgetToken(id: number): void {
@@ -48,9 +49,9 @@ function forgetToken(id: number): void {
   inflight.clear();
   for (const [hash, entry] of tokenCache) if (entry.id === id) tokenCache.delete(hash);
 }
-onBroadcast(TOKEN_REVOKED, (id) => forgetToken(Number(id)));
+onBroadcast(TOKEN_CHANGED, (id) => forgetToken(Number(id)));
 
-export async function createApiToken(input: { name: string; role?: Role; createdById?: number | null }) {
+export async function createApiToken(input: { name: string; role?: Role; rateLimitPerMin?: number | null; createdById?: number | null }) {
   const token = newSecret("raio");
   const record = await db.apiToken.create({
     data: {
@@ -58,9 +59,10 @@ export async function createApiToken(input: { name: string; role?: Role; created
       role: input.role ?? "AGENT",
       tokenHash: hashSecret(token),
       prefix: token.slice(0, 10),
+      rateLimitPerMin: input.rateLimitPerMin ?? null,
       createdById: input.createdById ?? null,
     },
-    select: { id: true, name: true, role: true, prefix: true, createdAt: true },
+    select: { id: true, name: true, role: true, prefix: true, rateLimitPerMin: true, createdAt: true },
   });
   return { token, record };
 }
@@ -89,14 +91,14 @@ export async function principalFromBearer(token: string): Promise<Principal | nu
     entry.lastUsedAt = now;
     await db.apiToken.update({ where: { id: entry.id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
   }
-  return { kind: "token", apiTokenId: entry.id, role: entry.role, name: entry.name };
+  return { kind: "token", apiTokenId: entry.id, role: entry.role, name: entry.name, rateLimitPerMin: entry.rateLimitPerMin };
 }
 
 async function lookUpToken(hash: string, generation: number, now: number): Promise<CachedToken | null> {
   const revocationsBefore = state.revocations;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash },
-    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, name: true, role: true, rateLimitPerMin: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt) return null;
   const entry: CachedToken = {
@@ -105,6 +107,7 @@ async function lookUpToken(hash: string, generation: number, now: number): Promi
     id: row.id,
     name: row.name,
     role: row.role,
+    rateLimitPerMin: row.rateLimitPerMin,
     lastUsedAt: row.lastUsedAt?.getTime() ?? 0,
   };
   // Not cached when a revocation happened in this instance while the row was being read: the row may
@@ -121,16 +124,30 @@ export async function revokeApiToken(id: number): Promise<void> {
   const res = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   forgetToken(id);
   // The other workers of this server drop it too before this call returns (lib/cluster/broadcast.ts).
-  await broadcast(TOKEN_REVOKED, id);
+  await broadcast(TOKEN_CHANGED, id);
   if (res.count === 0) {
     const exists = await db.apiToken.count({ where: { id } });
     if (!exists) throw notFound(`Token ${id} não encontrado.`);
   }
 }
 
+/**
+ * Sets a token's own per-minute limit (null: the server's default; 0: none). Every worker of this server applies it
+ * from its next request; other servers within RAIO_API_TOKEN_CACHE_MS. Returns the limit it replaced.
+ */
+export async function setApiTokenRateLimit(id: number, rateLimitPerMin: number | null): Promise<{ before: number | null }> {
+  const before = await db.apiToken.findUnique({ where: { id }, select: { rateLimitPerMin: true, revokedAt: true } });
+  if (!before) throw notFound(`Token ${id} não encontrado.`);
+  if (before.revokedAt) throw conflict(`O token ${id} foi revogado: o limite dele não pode mais mudar.`);
+  await db.apiToken.update({ where: { id }, data: { rateLimitPerMin } });
+  forgetToken(id);
+  await broadcast(TOKEN_CHANGED, id);
+  return { before: before.rateLimitPerMin };
+}
+
 export async function listApiTokens() {
   return db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, role: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, name: true, role: true, prefix: true, rateLimitPerMin: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
   });
 }

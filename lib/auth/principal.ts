@@ -3,7 +3,7 @@ import type { Role } from "../db/generated/enums";
 /** Who is acting: a logged-in person (session cookie) or an integration (Bearer API token). */
 export type Principal =
   | { kind: "user"; userId: number; role: Role; name: string; email: string }
-  | { kind: "token"; apiTokenId: number; role: Role; name: string }
+  | { kind: "token"; apiTokenId: number; role: Role; name: string; rateLimitPerMin?: number | null }
   // Raio itself (a planned order starting at its time): recorded with no user and no token.
   | { kind: "system"; role: Role; name: string };
 

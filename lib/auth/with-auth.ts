@@ -68,7 +68,7 @@ export function withAuth<P = Record<string, never>>(handler: Handler<P>, opts: A
       rejectNulInSearchParams(new URL(req.url).searchParams);
       const principal = await authenticate(req, opts.allowToken ?? true);
       if (principal.kind === "user") checkBrowserWrite(req, opts.bodyTypes);
-      else if (principal.kind === "token") takeTokenRequest(principal.apiTokenId);
+      else if (principal.kind === "token") takeTokenRequest(principal.apiTokenId, principal.rateLimitPerMin ?? null);
       if (opts.permission && !can(principal.role, opts.permission)) throw forbidden();
       const params = ctx ? await ctx.params : ({} as P);
       if (opts.idempotent) {

@@ -4,7 +4,7 @@ import { allowedMethods, apiRoutes } from "./api-methods";
 describe("the API route table", () => {
   it("knows every route's methods, so a wrong one gets 405 with Allow", () => {
     expect(apiRoutes().length).toBeGreaterThan(30);
-    expect(allowedMethods("/api/v1/tokens/12")).toEqual(["DELETE", "OPTIONS"]);
+    expect(allowedMethods("/api/v1/tokens/12")).toEqual(["PATCH", "DELETE", "OPTIONS"]);
     expect(allowedMethods("/api/v1/service-orders/7/execute")).toEqual(["POST", "OPTIONS"]);
     expect(allowedMethods("/api/v1/regions")).toEqual(["GET", "HEAD", "POST", "OPTIONS"]);
     expect(allowedMethods("/api/v1/regions/")).toEqual(["GET", "HEAD", "POST", "OPTIONS"]);

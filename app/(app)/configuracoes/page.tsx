@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { listApiTokens } from "@/lib/auth/api-tokens";
+import { getEnv } from "@/lib/env";
 import { getSettings } from "@/lib/settings/get-settings";
 import { db } from "@/lib/db";
 import { ROLE_LABEL } from "@/lib/auth/roles";
@@ -51,10 +52,11 @@ export default async function SettingsPage() {
         <h2 id="sec-tokens" className="text-lg font-semibold">Tokens de API (chatbot e integrações)</h2>
         <TokensPanel
           initial={tokens.map((t) => ({
-            id: t.id, name: t.name, role: t.role, prefix: t.prefix,
+            id: t.id, name: t.name, role: t.role, prefix: t.prefix, rateLimitPerMin: t.rateLimitPerMin,
             createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
             revokedAt: t.revokedAt?.toISOString() ?? null, createdBy: t.createdBy?.name ?? null,
           }))}
+          defaultLimit={getEnv().RAIO_API_RATE_LIMIT_PER_MIN}
         />
       </section>
       <section aria-labelledby="sec-notificacoes" className="rounded-lg border border-slate-200 bg-white p-5">

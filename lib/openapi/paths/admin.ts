@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTokenSchema } from "../../validation/api-token";
+import { createTokenSchema, updateTokenSchema } from "../../validation/api-token";
 import { idParamSchema } from "../../validation/id";
 import { loginInputSchema } from "../../validation/auth";
 import { settingsPatchSchema, settingsSchema } from "../../validation/settings";
@@ -128,6 +128,18 @@ export const adminRoutes = [
     body: createTokenSchema,
     status: 201,
     response: jsonObjectSchema,
+  }),
+  defineRoute({
+    method: "patch",
+    path: "/api/v1/tokens/{id}",
+    tag: "Configurações",
+    summary: "Define o limite do token (requisições por minuto por processo; null = padrão do servidor, 0 = sem limite)",
+    access: "configuracoes.write",
+    allowToken: false,
+    params: idParamSchema,
+    body: updateTokenSchema,
+    response: z.object({ id: z.number().int(), rateLimitPerMin: z.number().int().nullable() }),
+    errors: [404, 409],
   }),
   defineRoute({
     method: "delete",

@@ -21,7 +21,7 @@ export const POST = withAuth(
       ...input,
       createdById: principal.kind === "user" ? principal.userId : null,
     });
-    await recordAudit(db, principal, "token.create", { type: "ApiToken", id: record.id }, { name: record.name, role: record.role });
+    await recordAudit(db, principal, "token.create", { type: "ApiToken", id: record.id }, { name: record.name, role: record.role, rateLimitPerMin: record.rateLimitPerMin });
     return Response.json({ token, record }, { status: 201 });
   },
   { permission: "configuracoes.write", allowToken: false, idempotent: true },
