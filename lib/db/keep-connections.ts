@@ -27,20 +27,31 @@ export function keepConnectionsOnRefusedStatements(pool: pg.Pool): pg.Pool {
 
 async function queryKeepingConnection(pool: pg.Pool, text: unknown, values: unknown): Promise<pg.QueryResult> {
   const client = await pool.connect();
+  // A checked-out client has no listener for its 'error' event (pg-pool listens only while it is idle): a server
+  // that shuts down mid-query would otherwise end the process with an uncaught "Connection terminated".
+  let lost: Error | undefined;
+  const onError = (err: Error) => (lost = err);
+  client.on("error", onError);
   let result: pg.QueryResult;
   try {
     result = await client.query(text as string, values as unknown[]);
   } catch (err) {
-    client.release((await reusableAfter(client, err)) ? undefined : (err as Error));
+    const reusable = !lost && (await reusableAfter(client, err));
+    client.removeListener("error", onError);
+    client.release(reusable ? undefined : ((lost ?? err) as Error));
     throw err;
   }
-  client.release();
+  client.removeListener("error", onError);
+  client.release(lost);
   return result;
 }
 
-/** True when PostgreSQL refused the statement and a ROLLBACK then left the connection idle. */
+/**
+ * True when PostgreSQL refused the statement (an ERROR: the session goes on; FATAL and PANIC end it, as a server
+ * shutting down does) and a ROLLBACK then left the connection idle.
+ */
 async function reusableAfter(client: pg.PoolClient, err: unknown): Promise<boolean> {
-  if (!(err instanceof pg.DatabaseError)) return false;
+  if (!(err instanceof pg.DatabaseError) || err.severity !== "ERROR") return false;
   try {
     await client.query("ROLLBACK"); // outside a transaction: only a warning
     return true;

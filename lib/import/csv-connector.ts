@@ -37,8 +37,10 @@ export class CsvConnector implements ErpConnector {
   /** The file of a table, parsed once; null when the folder has no such file. */
   table(table: CsvTableName): CsvTable | null {
     if (!this.parsed.has(table)) {
-      const file = path.join(this.folder, CSV_FILES[table]);
-      this.parsed.set(table, existsSync(file) ? parseCsv(readFileSync(file, "utf8")) : null);
+      const file = path.join(/* turbopackIgnore: true */ this.folder, CSV_FILES[table]);
+      // The folder is chosen at run time (an ERP export): the build must not try to trace it, which made it copy
+      // the whole project into the server output.
+      this.parsed.set(table, existsSync(/* turbopackIgnore: true */ file) ? parseCsv(readFileSync(/* turbopackIgnore: true */ file, "utf8")) : null);
     }
     return this.parsed.get(table)!;
   }

@@ -82,15 +82,28 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
     const counts = await prepareLiveAffectedList(order.id, order.region.geometry as unknown as AreaGeometry);
     const params: unknown[] = [order.id];
     const filter = where(params);
-    // Without a search the counts of the build answer (no pass over the order's rows).
-    const { total, online } = !filter ? counts : ((await backend.query<{ total: number; online: number }>(
-      `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${LIVE_LIST_SQL}) s ${filter}`,
-      params,
-    )) as [{ total: number; online: number }])[0];
-    const pageIds = (await backend.query<{ loginId: number }>(
-      `SELECT "loginId" FROM (${LIVE_LIST_SQL}) s ${filter} ${orderBy(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    )).map((r) => r.loginId);
+    const page = `${orderBy(query)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+    let total = counts.total;
+    let online = counts.online;
+    let pageIds: number[];
+    if (!filter) {
+      // Without a search the counts of the build answer, and the page is an index read.
+      pageIds = (await backend.query<{ loginId: number }>(`SELECT "loginId" FROM (${LIVE_LIST_SQL}) s ${page}`, params)).map((r) => r.loginId);
+    } else {
+      // A search reads the order's rows once: the page and the matches' counts come together (a second pass for
+      // the counts took as long as the first, 60–70 ms with 50,000 logins).
+      const found = await backend.query<{ loginId: number; total: number; online: number }>(
+        `SELECT "loginId", (COUNT(*) OVER ())::int AS total, (COUNT(*) FILTER (WHERE online) OVER ())::int AS online
+           FROM (${LIVE_LIST_SQL}) s ${filter} ${page}`,
+        params,
+      );
+      pageIds = found.map((r) => r.loginId);
+      // A page past the last match has no row to carry the counts: then they are counted alone.
+      [{ total, online }] = found.length > 0 ? found : ((await backend.query<{ total: number; online: number }>(
+        `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${LIVE_LIST_SQL}) s ${filter}`,
+        params,
+      )) as [{ total: number; online: number }]);
+    }
     const rows = pageIds.length === 0 ? [] : await backend.query<AffectedLoginRow>(LIVE_AFFECTED_SQL, [pageIds]);
     const position = new Map(pageIds.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.loginId)! - position.get(b.loginId)!);

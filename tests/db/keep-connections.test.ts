@@ -24,6 +24,23 @@ describe.runIf(onPostgres)("refused statements keep their pooled connection (Pos
     expect(await connections()).toBe(open);
   });
 
+  it("a connection the server ends mid-query (FATAL) is dropped, not reused, and does not crash the process", async () => {
+    const sleeping = getBackend().query("SELECT pg_sleep(5) AS slept /* keep-connections-fatal */");
+    let victim: number | undefined;
+    for (let i = 0; i < 50 && victim === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      victim = (await getBackend().query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(5)%keep-connections-fatal%' AND pid <> pg_backend_pid()`,
+      ))[0]?.pid;
+    }
+    expect(victim).toBeDefined();
+    await getBackend().query("SELECT pg_terminate_backend($1)", [victim]);
+    await expect(sleeping).rejects.toThrow(/terminat/i);
+    await new Promise((r) => setTimeout(r, 100)); // the socket's close and its 'error' event come after the answer
+    // The pool goes on with its other connections; the ended one is not handed out again.
+    for (let i = 0; i < 12; i++) expect(await pid()).not.toBe(victim);
+  });
+
   it("Prisma's queries share the pool: a refused create keeps the connection too", async () => {
     await db.branch.create({ data: { externalId: "prisma-dup-pool", name: "Filial", central: "Central", city: "Campinas" } });
     const before = (await db.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid"))[0]!.pid;

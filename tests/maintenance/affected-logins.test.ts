@@ -43,13 +43,23 @@ describe("Logins Afetados", () => {
   it("pages a live list by login in order, each page's rows read fresh (the list's order is reused between pages)", async () => {
     const { cookie } = await loginAs("MANAGER");
     const made = [];
-    for (let i = 0; i < 7; i++) made.push(await createCustomer({ lng: -47.0 + i * 0.001, lat: -21.0, login: { username: `pagina-${String(i).padStart(2, "0")}` } }));
+    for (let i = 0; i < 7; i++) made.push(await createCustomer({ lng: -47.0 + i * 0.001, lat: -21.0, login: { username: `pagina-${String(i).padStart(2, "0")}`, online: i !== 6 } }));
     const { order } = await createOrderAt(square(-46.997, -21.0, 0.01));
     const params = { id: String(order.id) };
     const page = (n: number) => call(GET, `/api/v1/service-orders/${order.id}/affected-logins?pageSize=3&page=${n}`, { cookie, params });
     const first = await page(1);
-    expect(first.body).toMatchObject({ total: 7, online: 7 });
+    expect(first.body).toMatchObject({ total: 7, online: 6 });
     expect(first.body.rows.map((r: { username: string }) => r.username)).toEqual(["pagina-00", "pagina-01", "pagina-02"]);
+    // A search counts its matches (all of them, whatever the page) with the page's rows, and still counts them on a
+    // page past the last match.
+    const search = (q: string, n: number) => call(GET, `/api/v1/service-orders/${order.id}/affected-logins?pageSize=2&page=${n}&q=${q}`, { cookie, params });
+    const hit = await search("pagina-0", 2);
+    expect(hit.body).toMatchObject({ total: 7, online: 6 });
+    expect(hit.body.rows.map((r: { username: string }) => r.username)).toEqual(["pagina-02", "pagina-03"]);
+    expect((await search("pagina-0", 9)).body).toMatchObject({ total: 7, online: 6, rows: [] });
+    expect((await search("pagina-04", 1)).body).toMatchObject({ total: 1, online: 1 });
+    expect((await search("pagina-06", 1)).body).toMatchObject({ total: 1, online: 0 });
+    expect((await search("ninguem", 1)).body).toMatchObject({ total: 0, online: 0, rows: [] });
     // A login goes offline between two pages: the next page shows it as it is now.
     await db.login.update({ where: { id: made[4]!.login!.id }, data: { online: false } });
     const second = await page(2);
