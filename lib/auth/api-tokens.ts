@@ -51,6 +51,12 @@ function forgetToken(id: number): void {
 }
 onBroadcast(TOKEN_CHANGED, (id) => forgetToken(Number(id)));
 
+/** Drops the token here and, before returning, in the other workers of this server (lib/cluster/broadcast.ts). */
+async function forgetTokenEverywhere(id: number): Promise<void> {
+  forgetToken(id);
+  await broadcast(TOKEN_CHANGED, id);
+}
+
 export async function createApiToken(input: { name: string; role?: Role; rateLimitPerMin?: number | null; createdById?: number | null }) {
   const token = newSecret("raio");
   const record = await db.apiToken.create({
@@ -122,9 +128,7 @@ async function lookUpToken(hash: string, generation: number, now: number): Promi
 
 export async function revokeApiToken(id: number): Promise<void> {
   const res = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  forgetToken(id);
-  // The other workers of this server drop it too before this call returns (lib/cluster/broadcast.ts).
-  await broadcast(TOKEN_CHANGED, id);
+  await forgetTokenEverywhere(id);
   if (res.count === 0) {
     const exists = await db.apiToken.count({ where: { id } });
     if (!exists) throw notFound(`Token ${id} não encontrado.`);
@@ -140,8 +144,7 @@ export async function setApiTokenRateLimit(id: number, rateLimitPerMin: number |
   if (!before) throw notFound(`Token ${id} não encontrado.`);
   if (before.revokedAt) throw conflict(`O token ${id} foi revogado: o limite dele não pode mais mudar.`);
   await db.apiToken.update({ where: { id }, data: { rateLimitPerMin } });
-  forgetToken(id);
-  await broadcast(TOKEN_CHANGED, id);
+  await forgetTokenEverywhere(id);
   return { before: before.rateLimitPerMin };
 }
 

@@ -34,8 +34,10 @@ export function toParam(value: unknown, type: string): unknown {
 const asText = (t: string) => !BASE_TYPES.has(t) || TEXT_TRAVEL.has(t);
 /** The array type a column's values travel as: `$n::<arrayType>`. */
 export const arrayType = (t: string) => (asText(t) ? "text[]" : `${t}[]`);
+/** The SQL name of a column type (enums quoted). */
+const sqlType = (t: string) => (BASE_TYPES.has(t) ? t : `"${t}"`);
 /** The SQL that turns unnest()'s column `c<i>` back into the column's type. */
-export const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${BASE_TYPES.has(c.type) ? c.type : `"${c.type}"`}` : `c${i}`);
+export const cast = (c: BulkColumn, i: number) => (asText(c.type) ? `c${i}::${sqlType(c.type)}` : `c${i}`);
 
 const UNQUOTED = new Set(["int", "bigint", "float8", "bool"]);
 const ESCAPED = /["\\]/g;
@@ -98,9 +100,6 @@ export async function bulkInsert(
     ${opts.onConflictDoNothing ? "ON CONFLICT DO NOTHING" : ""}`;
   return tx.$executeRawUnsafe(sql, ...params);
 }
-
-/** The SQL name of a column type (enums quoted). */
-const sqlType = (t: string) => (BASE_TYPES.has(t) ? t : `"${t}"`);
 
 /**
  * A repeating column as its distinct values (`{ v }` rows, in first-seen order) and each row's 1-based position

@@ -16,8 +16,6 @@ import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
 
 // Only the contract is unique per row: the amounts follow the plan price (a handful of plans), and the rest is the
 // same for the whole order or nearly (the reason sentence per price, the reviewer on changed lines).
-// Only the contract is unique per row: the amounts follow the plan price (a handful of plans), and the rest is the
-// same for the whole order or nearly (the reason sentence per price, the reviewer on changed lines).
 const DISCOUNT_COLUMNS: BulkColumn[] = [
   { name: "orderId", type: "int", repeats: true }, { name: "contractId", type: "int" },
   { name: "rule", type: "DiscountRule", repeats: true }, { name: "minutes", type: "int", repeats: true },
@@ -35,18 +33,17 @@ export async function finalizeOrderWithDiscounts(orderId: number, body: unknown,
   const appliedAt = new Date();
   // Reading and pricing the contracts takes about half as long as freezing the logins. On PostgreSQL the two run
   // side by side: the contracts are read on another pool connection while the transaction writes the frozen
-  // list (nothing it reads is written there). PGlite has one connection, held by the open transaction: there the
-  // contracts are read first.
-  const sideBySide = getBackend().kind === "postgresql";
-  const pricing = sideBySide ? priceProposal(basis) : null;
-  pricing?.catch(() => undefined); // awaited in the transaction; one that fails before must not leave it unhandled
-  const priced = sideBySide ? null : discountRows(await priceProposal(basis), input, orderId, actor.userId, appliedAt);
+  // list (nothing it reads is written there). PGlite has one connection, which the open transaction would hold:
+  // there the contracts are read before it opens.
+  const pricing = priceProposal(basis);
+  pricing.catch(() => undefined); // awaited in the transaction; one that fails before must not leave it unhandled
+  if (getBackend().kind !== "postgresql") await pricing;
 
   return db.$transaction(async (tx) => {
     const transition = await applyOrderTransition(tx, orderId, "FINALIZADA", principal, input.note);
     const frozen = await freezeAffectedLogins(tx, orderId, basis.affectedLoginIds);
     // An adjustment naming a contract outside the order is refused here (400): the transaction rolls back.
-    const { proposal, rows, totalCents, summary, withoutDiscount } = priced ?? discountRows(await pricing!, input, orderId, actor.userId, appliedAt);
+    const { proposal, rows, totalCents, summary, withoutDiscount } = discountRows(await pricing, input, orderId, actor.userId, appliedAt);
     // One statement whatever the number of contracts (Prisma's createMany is slow for tens of thousands).
     const created = await bulkInsert(tx, "Discount", DISCOUNT_COLUMNS, rows as unknown as Record<string, unknown>[], { onConflictDoNothing: true });
     await tx.serviceOrder.update({

@@ -62,6 +62,15 @@ const LIVE_LIST_SQL = `
   SELECT "loginId", username, "customerName", "planName", technology::text AS technology, online, "lastSeenAt", address
     FROM "LiveAffectedLogin" WHERE "orderId" = $1`;
 
+/** How many of `source`'s rows pass `filter`, and how many of those are online. */
+async function countMatches(source: string, filter: string, params: unknown[]): Promise<{ total: number; online: number }> {
+  const [counts] = await getBackend().query<{ total: number; online: number }>(
+    `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${source}) s ${filter}`,
+    params,
+  );
+  return counts!;
+}
+
 export async function listAffectedLogins(orderId: number, query: AffectedLoginsQuery, opts: { all?: boolean } = {}) {
   const order = await db.serviceOrder.findUnique({
     where: { id: orderId },
@@ -99,10 +108,7 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
       );
       pageIds = found.map((r) => r.loginId);
       // A page past the last match has no row to carry the counts: then they are counted alone.
-      [{ total, online }] = found.length > 0 ? found : ((await backend.query<{ total: number; online: number }>(
-        `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${LIVE_LIST_SQL}) s ${filter}`,
-        params,
-      )) as [{ total: number; online: number }]);
+      ({ total, online } = found[0] ?? (await countMatches(LIVE_LIST_SQL, filter, params)));
     }
     const rows = pageIds.length === 0 ? [] : await backend.query<AffectedLoginRow>(LIVE_AFFECTED_SQL, [pageIds]);
     const position = new Map(pageIds.map((id, i) => [id, i]));
@@ -121,10 +127,7 @@ export async function listAffectedLogins(orderId: number, query: AffectedLoginsQ
     params = [ids];
   }
   const filter = where(params);
-  const [{ total, online }] = (await backend.query<{ total: number; online: number }>(
-    `SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE online)::int AS online FROM (${source}) s ${filter}`,
-    params,
-  )) as [{ total: number; online: number }];
+  const { total, online } = await countMatches(source, filter, params);
   const limit = opts.all ? "" : `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   const rows = await backend.query<AffectedLoginRow>(
     `SELECT * FROM (${source}) s ${filter} ${orderBy(query)} ${limit}`,
